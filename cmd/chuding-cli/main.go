@@ -1,0 +1,73 @@
+// Command chuding-cli is chuding's engine without a window, for personnel
+// agencies' batch work and for scripts. Each subcommand lives in its own
+// file and only parses flags, calls model/ or pdfgen/, and prints.
+//
+// Exit codes: 0 the work was done (even when people are ineligible or an
+// opinion fails the checker); 2 the input or the arguments were unusable;
+// 1 anything else went wrong.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// command is one subcommand; run returns the process exit code.
+type command struct {
+	name    string
+	usage   string // one line: arguments and flags
+	summary string // what it does, in Chinese
+	run     func(env *env, args []string) int
+}
+
+// env is what a subcommand may touch, so tests can run it in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+var commands = map[string]command{}
+
+func register(c command) { commands[c.name] = c }
+
+func main() {
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+}
+
+func run(e *env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "未知的子命令“%s”。运行 chuding-cli help 查看可用的子命令。\n", args[0])
+		return 2
+	}
+	return c.run(e, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "chuding-cli — 职称初定助手（命令行版）")
+	fmt.Fprintln(w, "\n用法：chuding-cli 子命令 [参数]\n\n子命令：")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(w, "  %-10s %s\n             chuding-cli %s %s\n", c.name, c.summary, c.name, c.usage)
+	}
+}
+
+// fail prints a Chinese message to stderr and returns exit code 2.
+func fail(e *env, format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "错误："+format+"\n", args...)
+	return 2
+}
