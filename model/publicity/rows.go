@@ -178,3 +178,24 @@ func joinNonEmpty(sep string, parts ...string) string {
 	}
 	return strings.Join(out, sep)
 }
+
+// Names lists the rows' names in order.
+func Names(rows []Row) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.Name
+	}
+	return out
+}
+
+// Who is how notices name their people: 陈晓雨同志 for one, 陈晓雨等5名同志
+// for more (the notice title 关于陈晓雨等5名同志专业技术资格初定的公示).
+func Who(names ...string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0] + "同志"
+	}
+	return names[0] + "等" + strconv.Itoa(len(names)) + "名同志"
+}

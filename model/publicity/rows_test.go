@@ -155,3 +155,16 @@ func TestRowsFromSampleFile(t *testing.T) {
 		}
 	}
 }
+
+func TestWho(t *testing.T) {
+	tests := map[string][]string{
+		"":         nil,
+		"陈晓雨同志":    {"陈晓雨"},
+		"陈晓雨等3名同志": {"陈晓雨", "刘子涵", "孙浩然"},
+	}
+	for want, names := range tests {
+		if got := Who(names...); got != want {
+			t.Errorf("Who(%v) = %q, want %q", names, got, want)
+		}
+	}
+}
