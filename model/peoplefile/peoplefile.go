@@ -1,0 +1,196 @@
+// Package peoplefile reads and writes the chuding-people/1 file format: a
+// UTF-8 JSON object {"format":"chuding-people/1","people":[...]} whose
+// people carry model.Person's JSON keys (docs/people-format.md). Reading is
+// strict — an unknown key, a wrong type or a bad date is an error in Chinese
+// naming the line, the person and the key — and writing is canonical, so
+// the same people always give the same bytes.
+package peoplefile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"unicode/utf8"
+
+	"chuding/model"
+)
+
+// Format is the value of the file's "format" key.
+const Format = "chuding-people/1"
+
+// Error is a problem at one place in a people file.
+type Error struct {
+	Line, Column int    // 1-based; 0 when not known
+	Person       int    // 1-based index of the person; 0 for the file itself
+	Name         string // the person's name, when readable
+	Key          string // the key path inside the person, e.g. education[1].graduated
+	Message      string // Chinese, says what to fix
+}
+
+func (e *Error) Error() string {
+	var b bytes.Buffer
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "第%d行第%d列：", e.Line, e.Column)
+	}
+	if e.Person > 0 {
+		fmt.Fprintf(&b, "第%d人", e.Person)
+		if e.Name != "" {
+			fmt.Fprintf(&b, "（%s）", e.Name)
+		}
+		if e.Key == "" {
+			b.WriteString("：")
+		}
+	}
+	if e.Key != "" {
+		fmt.Fprintf(&b, "键“%s”", e.Key)
+		if l := labelOf(e.Key); l != "" {
+			fmt.Fprintf(&b, "（%s）", l)
+		}
+		b.WriteString("：")
+	}
+	b.WriteString(e.Message)
+	return b.String()
+}
+
+// ReadFile reads the people file at path; errors start with the path.
+func ReadFile(path string) ([]model.Person, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法打开人员文件 %s：%s", path, describeOpen(err))
+	}
+	defer f.Close()
+	people, err := Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s %w", path, err)
+	}
+	return people, nil
+}
+
+// Read reads a chuding-people/1 file. A missing optional key means empty;
+// everything else that does not fit the format is an *Error.
+func Read(r io.Reader) ([]model.Person, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("读取失败：%v", err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if err := checkText(data); err != nil {
+		return nil, err
+	}
+	top, err := readTop(data)
+	if err != nil {
+		return nil, err
+	}
+	people := make([]model.Person, len(top))
+	for i, el := range top {
+		dec := json.NewDecoder(bytes.NewReader(el.raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&people[i]); err != nil {
+			return nil, diagnose(data, i, el, err)
+		}
+	}
+	return people, nil
+}
+
+func checkText(data []byte) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return &Error{Message: "文件是空的，应为 {\"format\":\"" + Format + "\",\"people\":[...]}"}
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line, col := lineCol(data, off)
+		return &Error{Line: line, Column: col, Message: "文件不是 UTF-8 编码（可能是 GBK）：请用记事本等编辑器“另存为”UTF-8 后再试"}
+	}
+	return nil
+}
+
+// Write writes people canonically: format first, each person's keys in
+// model.Person's order, two-space indent, Chinese unescaped, per-year maps
+// in ascending years, empty lists and maps as [] and {} rather than null.
+func Write(w io.Writer, people []model.Person) error {
+	out := struct {
+		Format string         `json:"format"`
+		People []model.Person `json:"people"`
+	}{Format, make([]model.Person, len(people))}
+	for i, p := range people {
+		out.People[i] = canonical(p)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func canonical(p model.Person) model.Person {
+	if p.Education == nil {
+		p.Education = []model.Education{}
+	}
+	if p.Degrees == nil {
+		p.Degrees = []string{}
+	}
+	if p.Appraisals == nil {
+		p.Appraisals = map[int]string{}
+	}
+	if p.ContinuingEd == nil {
+		p.ContinuingEd = map[int]bool{}
+	}
+	return p
+}
+
+// WriteFile writes people to path safely: a temporary file in the same
+// folder, fsynced, then renamed over path, so a crash never leaves half a
+// file. The file is readable by its owner only (0600).
+func WriteFile(path string, people []model.Person) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("无法在 %s 中创建文件：%s", dir, describeOpen(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = tmp.Chmod(0o600); err != nil {
+		return fmt.Errorf("无法设置文件权限：%v", err)
+	}
+	if err = Write(tmp, people); err != nil {
+		return fmt.Errorf("写入 %s 失败：%v", path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("写入 %s 失败（磁盘同步）：%v", path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("写入 %s 失败：%v", path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("无法保存为 %s：%s", path, describeOpen(err))
+	}
+	if d, derr := os.Open(dir); derr == nil {
+		d.Sync() // make the rename durable; not supported everywhere
+		d.Close()
+	}
+	return nil
+}
+
+func describeOpen(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "文件或文件夹不存在，请检查路径"
+	case errors.Is(err, os.ErrPermission):
+		return "没有权限"
+	}
+	return err.Error()
+}
