@@ -65,6 +65,7 @@ func (s *Store) migrate() error {
 			case v == schemaLatest:
 				return nil
 			}
+			fresh := tx.Bucket(bucketMeta) == nil
 			for i := v; i < schemaLatest; i++ {
 				if err := migrations[i](tx); err != nil {
 					return fmt.Errorf("数据格式从第%d版升级到第%d版失败：%w", i, i+1, err)
@@ -76,7 +77,7 @@ func (s *Store) migrate() error {
 				return err
 			}
 			e := AuditEntry{Time: s.opt.Now(), Who: s.opt.Who, Action: "创建数据库"}
-			if v > 0 {
+			if !fresh {
 				e.Action = "升级数据格式"
 				e.Detail = fmt.Sprintf("第%d版→第%d版", v, schemaLatest)
 			}
