@@ -110,3 +110,17 @@ func TestPublicityNoteRefuses(t *testing.T) {
 		t.Errorf("无异议 needs no handling: %v", err)
 	}
 }
+
+func BenchmarkPublicityNote200(b *testing.B) {
+	o := publicityOutcome(b, 200)
+	fonts, err := DefaultFonts()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := PublicityNote(o, fonts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -274,3 +274,11 @@ func TestNewRefusesConflictAcrossYears(t *testing.T) {
 		t.Errorf("err = %v, want a conflict naming 2025-12-27", err)
 	}
 }
+
+func BenchmarkAddWorkdaysAcrossNationalDay(b *testing.B) {
+	c := Default()
+	start := d("2025-09-26")
+	for b.Loop() {
+		c.AddWorkdays(start, 20)
+	}
+}
