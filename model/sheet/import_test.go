@@ -446,7 +446,7 @@ func TestUnreadableFiles(t *testing.T) {
 func TestCleanCellUnwrapsExcelText(t *testing.T) {
 	for in, want := range map[string]string{
 		`="320706199904121238"`: "320706199904121238",
-		"  a\r\nb\rc\x00 ":       "a\nb\nc",
+		"  a\r\nb\rc\x00 ":      "a\nb\nc",
 		`="a"b"`:                `="a"b"`,
 		"\uFEFF姓名":              "姓名",
 	} {
