@@ -60,7 +60,18 @@ func Default() *Calendar {
 // came from and offer them as a template.
 func Builtin() []YearData {
 	Default()
-	return append([]YearData(nil), builtin...)
+	out := make([]YearData, len(builtin))
+	for i, y := range builtin {
+		out[i] = y.clone()
+	}
+	return out
+}
+
+// clone copies y so that changing the copy's lists leaves y alone.
+func (y YearData) clone() YearData {
+	y.Holidays = append([]Holiday(nil), y.Holidays...)
+	y.MakeUp = append([]MakeUpDay(nil), y.MakeUp...)
+	return y
 }
 
 func loadEmbedded() ([]YearData, error) {
@@ -102,7 +113,7 @@ func New(extra ...YearData) (*Calendar, error) {
 			return nil, fmt.Errorf("%d年的节假日安排录入了两份，请只保留一份", y.Year)
 		}
 		given[y.Year] = true
-		byYear[y.Year] = y
+		byYear[y.Year] = y.clone()
 	}
 	all := make([]YearData, 0, len(byYear))
 	for _, y := range byYear {

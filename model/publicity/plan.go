@@ -16,6 +16,7 @@ const (
 	CodeSignAfterWindow  = "PUBLICITY_SIGN_AFTER_WINDOW"
 	CodeUnknownYear      = "CALENDAR_UNKNOWN_YEAR"
 	CodeNoPublicityDays  = "POLICY_NO_PUBLICITY_DAYS"
+	CodeNoStart          = "PUBLICITY_NO_START"
 	clausePublicity      = "五(三)"
 	clauseWindowAndCount = "六、五(三)"
 )
@@ -41,13 +42,18 @@ type PlanResult struct {
 // that is not a working day moves to the next one; a start in the past is
 // fine (the notice may already be posted). It warns when signing would
 // fall after the application window closes and when a year has no holiday
-// data. With no period length in the policy there is no period: End is zero
-// and a warning says why.
+// data. Without a start, or with no period length in the policy, there is
+// no period: End is zero and a warning says why.
 func Plan(c *calendar.Calendar, start model.Date, pol *model.Policy) PlanResult {
 	r := PlanResult{Requested: start}
 	if pol == nil || pol.PublicityWorkdays < 1 {
 		r.Warnings = append(r.Warnings, model.Finding{Code: CodeNoPublicityDays, Clause: clausePublicity,
 			Message: "政策中没有填写公示工作日数，无法计算公示期；请在政策设置中填写（通知五(三)规定不少于5个工作日）"})
+		return r
+	}
+	if start.IsZero() {
+		r.Warnings = append(r.Warnings, model.Finding{Code: CodeNoStart, Clause: clausePublicity,
+			Message: "请填写公示开始日期"})
 		return r
 	}
 	r.Workdays = pol.PublicityWorkdays

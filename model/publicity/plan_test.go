@@ -110,6 +110,13 @@ func TestPlanWithoutPublicityDays(t *testing.T) {
 	}
 }
 
+func TestPlanWithoutStart(t *testing.T) {
+	p := Plan(calendar.Default(), model.Date{}, policy2025H1())
+	if !p.End.IsZero() || codes(p.Warnings) != CodeNoStart {
+		t.Errorf("plan %+v", p)
+	}
+}
+
 func TestPlanLengthComesFromPolicy(t *testing.T) {
 	pol := policy2025H1()
 	pol.PublicityWorkdays = 7
