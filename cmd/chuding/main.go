@@ -1,26 +1,37 @@
 // Command chuding is the desktop app 职称初定助手. It is the composition
-// root: it opens the database, applies the theme and hands both to ui.
+// root: it opens the database, applies the theme and hands both to package
+// ui, which explains any problem opening the database instead of crashing.
+//
+// The database is --db FILE, else $CHUDING_DB, else
+// <user config dir>/chuding/chuding.db.
 package main
 
 import (
-	"fmt"
-	"os"
+	"flag"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
 
 	"chuding/assets"
+	"chuding/model/store"
 	"chuding/ui"
 )
 
 func main() {
+	dbFlag := flag.String("db", "", "数据库文件（默认 $CHUDING_DB 或用户配置文件夹下的 chuding/chuding.db）")
+	flag.Parse()
+
 	a := app.NewWithID("cn.lyg.chuding")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(ui.NewTheme(nil))
-	w := a.NewWindow("职称初定助手")
-	w.SetContent(widget.NewLabel("职称初定助手"))
-	w.Resize(fyne.NewSize(1280, 800))
-	fmt.Fprintln(os.Stderr, "")
-	w.ShowAndRun()
+
+	path, err := *dbFlag, error(nil)
+	if path == "" {
+		path, err = store.DefaultPath()
+	}
+	var st *store.Store
+	if err == nil {
+		st, err = store.Open(path, store.Options{})
+	}
+	ui.New(a, ui.Config{Store: st, DBPath: path, OpenErr: err}).ShowAndRun()
 }
