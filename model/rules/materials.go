@@ -1,6 +1,10 @@
 package rules
 
-import "chuding/model"
+import (
+	"slices"
+
+	"chuding/model"
+)
 
 // Material codes (notice 四).
 const (
@@ -43,16 +47,35 @@ func MaterialFor(code string) model.Material {
 	return model.Material{Code: code, Name: code}
 }
 
-// materialsFor lists what p must hand in: the four papers everyone brings,
-// the certificate in a licensed series, and the dispatch proof for 劳务派遣.
+// materialSets are the four lists a person can need, built once: results
+// share them, so callers must treat Result.Materials as read-only (the
+// capacity is capped, so appending copies).
+var materialSets = func() (sets [2][2][]model.Material) {
+	for _, licensed := range []bool{false, true} {
+		for _, dispatched := range []bool{false, true} {
+			set := slices.Clone(materials[:4])
+			if licensed {
+				set = append(set, materials[4])
+			}
+			if dispatched {
+				set = append(set, materials[5])
+			}
+			sets[b2i(licensed)][b2i(dispatched)] = slices.Clip(set)
+		}
+	}
+	return sets
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// materialsFor lists what a person must hand in: the four papers everyone
+// brings, the certificate in a licensed series (四(五)), and the dispatch
+// proof for 劳务派遣 (四(六)).
 func materialsFor(licensed, dispatched bool) []model.Material {
-	out := make([]model.Material, 4, 6)
-	copy(out, materials[:4])
-	if licensed {
-		out = append(out, materials[4])
-	}
-	if dispatched {
-		out = append(out, materials[5])
-	}
-	return out
+	return materialSets[b2i(licensed)][b2i(dispatched)]
 }

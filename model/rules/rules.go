@@ -89,20 +89,22 @@ func (e *evaluation) scope() {
 func (e *evaluation) seriesRules() (licensed bool) {
 	series := normSeries(e.p.Series)
 	specialty := normSeries(e.p.Specialty)
-	if name, ok := matchSeries(series, e.pol.ExamSeries); ok {
+	if name, ok := matchSeries(series, e.pol.ExamSeries, true); ok {
 		e.reason(ReasonExamSeries, "一", "“%s”系列已实行初、中级职称国家统一考试，考试成绩合格即取得相应职称，不再进行初定；请报名参加该系列的职称考试", name)
 	} else if name, ok := examSpecialty(series, specialty, e.pol.ExamSpecialties); ok {
 		e.reason(ReasonExamSeries, "一", "“%s”专业已实行国家统一考试（属经济系列），考试成绩合格即取得相应职称，不再进行初定；请报名参加职称考试", name)
 	}
-	_, licensed = matchSeries(series, e.pol.LicensedSeries)
+	_, licensed = matchSeries(series, e.pol.LicensedSeries, true)
 	return licensed
 }
 
+// examSpecialty matches specialty names exactly or as a prefix only: a
+// shorter series name such as 农业 must not match 农业经济.
 func examSpecialty(series, specialty string, list []string) (string, bool) {
-	if name, ok := matchSeries(specialty, list); ok {
+	if name, ok := matchSeries(specialty, list, false); ok {
 		return name, true
 	}
-	return matchSeries(series, list)
+	return matchSeries(series, list, false)
 }
 
 // level is 二(一)1-5: the level the education and work allow, or "" with a
@@ -132,6 +134,9 @@ func (e *evaluation) level() string {
 		e.reason(ReasonEducationInsufficient, "二(一)1", "%s：初定须具备中等职业学校（中专）以上毕业学历，或本科以上学位", describeEducation(best))
 		return ""
 	}
+	if rec := e.p.Education; best.index >= 0 && best.rank >= rankSecondary && noChsiRecord[strings.TrimSpace(rec[best.index].Type)] {
+		e.warn(WarnEduRecordAlternative, "四(四)", "认定学历为%s（%s），学信网一般没有此类学历的电子注册备案表：请携带毕业证书原件及复印件，并事先向人才服务中心确认替代材料", best.level(), rec[best.index].Type)
+	}
 	if !started {
 		return ""
 	}
@@ -143,6 +148,9 @@ func (e *evaluation) level() string {
 	}
 	return level
 }
+
+// noChsiRecord are record types 学信网 (四(四)) does not register.
+var noChsiRecord = map[string]bool{model.EduMilitary: true, model.EduParty: true, model.EduTechnical: true}
 
 func describeEducation(best recognised) string {
 	if best.rank == rankNone {
@@ -290,12 +298,15 @@ func (e *evaluation) titlesFor(series string) (model.Titles, bool) {
 	if t, ok := e.pol.Titles[series]; ok {
 		return t, true
 	}
-	for name, t := range e.pol.Titles {
-		if seriesMatches(series, name) {
-			return t, true
+	// The longest matching name wins (ties: the first in sort order), so
+	// the answer never depends on map order.
+	best, found := "", false
+	for name := range e.pol.Titles {
+		if seriesMatches(series, name, true) && (!found || len(name) > len(best) || (len(name) == len(best) && name < best)) {
+			best, found = name, true
 		}
 	}
-	return model.Titles{}, false
+	return e.pol.Titles[best], found
 }
 
 // normSeries trims a series or specialty name and a trailing 系列/专业.
@@ -306,9 +317,10 @@ func normSeries(s string) string {
 }
 
 // matchSeries finds the entry of list that series names. Officers write
-// series loosely (卫生 for 卫生技术, 会计师 for 会计), so one name starting
-// with the other counts too: the stricter reading for exam and licence lists.
-func matchSeries(series string, list []string) (string, bool) {
+// series loosely (会计师 for 会计, and with shorten on, 卫生 for 卫生技术), so
+// a name starting with an entry counts too: the stricter reading for the
+// exam and licence lists.
+func matchSeries(series string, list []string, shorten bool) (string, bool) {
 	if series == "" {
 		return "", false
 	}
@@ -318,18 +330,21 @@ func matchSeries(series string, list []string) (string, bool) {
 		}
 	}
 	for _, name := range list {
-		if seriesMatches(series, name) {
+		if seriesMatches(series, name, shorten) {
 			return name, true
 		}
 	}
 	return "", false
 }
 
-func seriesMatches(series, name string) bool {
+// seriesMatches reports whether series starts with name, or (shorten) is a
+// shortened name of at least two characters that name starts with.
+func seriesMatches(series, name string, shorten bool) bool {
 	if name == "" || series == "" {
 		return false
 	}
-	return strings.HasPrefix(series, name) || (len([]rune(series)) >= 2 && strings.HasPrefix(name, series))
+	return strings.HasPrefix(series, name) ||
+		(shorten && len([]rune(series)) >= 2 && strings.HasPrefix(name, series))
 }
 
 // span is the first and last day a date may stand for: the day itself, or
