@@ -71,15 +71,34 @@ func encodePerson(r personRecord) []byte {
 }
 
 func decodePerson(raw []byte) (personRecord, error) {
+	var r personRecord
+	var err error
+	r.Seq, err = decodeInto(raw, &r.Person)
+	return r, err
+}
+
+// recordSeq reads only the 序号 of a record.
+func recordSeq(raw []byte) (uint64, error) {
+	v, n := binary.Uvarint(raw)
+	if n <= 0 || v != recordVersion {
+		return 0, errors.New("unknown record version")
+	}
+	seq, m := binary.Uvarint(raw[n:])
+	if m <= 0 {
+		return 0, errTruncated
+	}
+	return seq, nil
+}
+
+// decodeInto fills *p from a record and returns the record's 序号.
+func decodeInto(raw []byte, p *model.Person) (seq uint64, err error) {
 	// One string conversion per record; every field is a substring of it,
 	// so a record costs a handful of allocations, not one per field.
 	d := decoder{s: string(raw)}
-	var r personRecord
-	p := &r.Person
 	if v := d.uvarint(); d.err == nil && v != recordVersion {
-		return r, errors.New("unknown record version")
+		return 0, errors.New("unknown record version")
 	}
-	r.Seq = d.uvarint()
+	seq = d.uvarint()
 	d.strings(&p.Name, &p.IDNumber, &p.Unit, &p.Relation)
 	d.bools(&p.CivilServant, &p.Retired, &p.OpinionDone)
 	p.SanctionUntil = d.date()
@@ -133,7 +152,7 @@ func decodePerson(raw []byte) (personRecord, error) {
 	if d.err == nil && len(d.s) != 0 {
 		d.err = errors.New("trailing bytes in record")
 	}
-	return r, d.err
+	return seq, d.err
 }
 
 type encoder struct{ buf []byte }

@@ -74,32 +74,58 @@ func personLabel(p model.Person) string {
 // People returns the batch's people in insertion order (序号), with their
 // Attachments and OpinionDone.
 func (s *Store) People(batchID string) ([]model.Person, error) {
-	var recs []personRecord
+	var out []model.Person
 	err := s.view(func(tx *bbolt.Tx) error {
 		b, err := batchPeople(tx, s.path, batchID)
 		if err != nil {
 			return err
 		}
-		// The sequence is an upper bound on the count (deleted people used numbers too).
-		recs = make([]personRecord, 0, min(b.Sequence(), 1<<16))
+		// Records come in key (ID number) order. A first pass reads only
+		// the 序号 to find each record's place, so that the second decodes
+		// every person straight into its slot: no big structs are sorted.
+		pos, err := s.positions(b)
+		if err != nil {
+			return err
+		}
+		out = make([]model.Person, len(pos))
+		i := 0
 		return b.ForEach(func(k, v []byte) error {
-			r, err := decodePerson(v)
-			if err != nil {
+			if _, err := decodeInto(v, &out[pos[i]]); err != nil {
 				return corrupt(s.path, fmt.Sprintf("人员记录 %s 无法读取", model.MaskID(string(k))), err)
 			}
-			recs = append(recs, r)
+			i++
 			return nil
 		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(recs, func(a, b personRecord) int { return cmp.Compare(a.Seq, b.Seq) })
-	out := make([]model.Person, len(recs))
-	for i := range recs {
-		out[i] = recs[i].Person
-	}
 	return out, nil
+}
+
+// positions returns, for the i-th record in key order, its place in 序号
+// order.
+func (s *Store) positions(b *bbolt.Bucket) ([]int, error) {
+	type entry struct {
+		seq uint64
+		key int
+	}
+	// The sequence bounds the count (deleted people used numbers too).
+	entries := make([]entry, 0, min(b.Sequence(), 1<<16))
+	err := b.ForEach(func(k, v []byte) error {
+		seq, err := recordSeq(v)
+		if err != nil {
+			return corrupt(s.path, fmt.Sprintf("人员记录 %s 无法读取", model.MaskID(string(k))), err)
+		}
+		entries = append(entries, entry{seq, len(entries)})
+		return nil
+	})
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.seq, b.seq) })
+	pos := make([]int, len(entries))
+	for place, e := range entries {
+		pos[e.key] = place
+	}
+	return pos, err
 }
 
 // Person returns one person of the batch by ID number.
