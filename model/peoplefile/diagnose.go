@@ -39,7 +39,10 @@ func diagnose(data []byte, i int, el element, cause error) error {
 	}
 	pr := check(el.raw, personType, "", 0)
 	if pr == nil {
-		pr = &problem{msg: "无法读取：" + cause.Error()}
+		pr = &problem{msg: "无法读取"}
+		if cause != nil {
+			pr.msg += "：" + cause.Error()
+		}
 	}
 	e.Line, e.Column = lineCol(data, el.off+pr.off)
 	e.Key, e.Message = pr.key, pr.msg

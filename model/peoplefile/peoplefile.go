@@ -81,6 +81,69 @@ func Read(r io.Reader) ([]model.Person, error) {
 	if err := checkText(data); err != nil {
 		return nil, err
 	}
+	if people, ok := readFast(data); ok {
+		return people, nil
+	}
+	return readCareful(data)
+}
+
+// readFast decodes a well-formed file in one streaming pass. It gives up,
+// without saying why, on anything readCareful would reject — and on a few
+// things it would accept — so readCareful stays the only judge.
+func readFast(data []byte) ([]model.Person, bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, false
+	}
+	var (
+		format       string
+		people       []model.Person
+		seenF, seenP bool
+	)
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		switch {
+		case tok == "format" && !seenF:
+			seenF = true
+			if dec.Decode(&format) != nil {
+				return nil, false
+			}
+		case tok == "people" && !seenP:
+			seenP = true
+			if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+				return nil, false
+			}
+			people = []model.Person{}
+			for dec.More() {
+				var p *model.Person // stays nil for null, which is not a person
+				if dec.Decode(&p) != nil || p == nil {
+					return nil, false
+				}
+				people = append(people, *p)
+			}
+			if _, err := dec.Token(); err != nil {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, false
+	}
+	return people, seenF && seenP && format == Format
+}
+
+// readCareful reads person by person and explains the first problem with
+// its line, person and key.
+func readCareful(data []byte) ([]model.Person, error) {
 	top, err := readTop(data)
 	if err != nil {
 		return nil, err
@@ -89,7 +152,8 @@ func Read(r io.Reader) ([]model.Person, error) {
 	for i, el := range top {
 		dec := json.NewDecoder(bytes.NewReader(el.raw))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&people[i]); err != nil {
+		p := &people[i]
+		if err := dec.Decode(&p); err != nil || p == nil {
 			return nil, diagnose(data, i, el, err)
 		}
 	}

@@ -152,6 +152,7 @@ func TestReadErrors(t *testing.T) {
 		{"year key", person(`"appraisals": {"2023年": "合格"}`), []string{"appraisals", "年度“2023年”", "四位数字"}},
 		{"year value", person(`"continuing_ed": {"2023": "是"}`), []string{"continuing_ed[2023]", "继续教育[2023]", "true 或 false"}},
 		{"degrees not a list", person(`"degrees": "学士"`), []string{"degrees", "应为列表"}},
+		{"null person", "{\"format\":\"chuding-people/1\",\"people\":[null]}", []string{"第1人", "应为 JSON 对象"}},
 		{"person not an object", "{\"format\":\"chuding-people/1\",\"people\":[\"张三\"]}", []string{"第1人", "应为 JSON 对象"}},
 		{"syntax", "{\"format\": \"chuding-people/1\",\n\"people\": [{\"name\": \"张三\" \"unit\": \"x\"}]}", []string{"第2行第26列", "语法错误", "“\"”"}},
 		{"full-width quote", "{\"format\": \"chuding-people/1\",\n\"people\": [{“name”: \"张三\"}]}", []string{"第2行第13列", "““”", "英文半角"}},
@@ -240,5 +241,52 @@ func TestLabel(t *testing.T) {
 	}
 	if got := labelOf("education[2].graduated"); got != "学历[2].毕业时间" {
 		t.Errorf("labelOf = %q", got)
+	}
+}
+
+// TestFastAndCarefulAgree: the streaming reader is only a shortcut, so on
+// a good file it must give exactly what the careful reader gives.
+func TestFastAndCarefulAgree(t *testing.T) {
+	data, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast, ok := readFast(data)
+	careful, err := readCareful(data)
+	if !ok || err != nil || !reflect.DeepEqual(fast, careful) {
+		t.Errorf("fast ok=%v, careful err=%v, equal=%v", ok, err, reflect.DeepEqual(fast, careful))
+	}
+	for _, bad := range []string{
+		`{"format":"chuding-people/1","people":[],"people":[]}`,
+		`{"people":[],"format":"chuding-people/2"}`,
+		`{"format":"chuding-people/1","people":[{"x":1}]}`,
+		`{"format":"chuding-people/1","people":[]} 1`,
+	} {
+		if _, ok := readFast([]byte(bad)); ok {
+			t.Errorf("fast reader accepted %s", bad)
+		}
+		if _, err := readCareful([]byte(bad)); err == nil {
+			t.Errorf("careful reader accepted %s", bad)
+		}
+	}
+}
+
+// BenchmarkRead10k reads a 10,000-person file (about 10 MB).
+func BenchmarkRead10k(b *testing.B) {
+	sample, err := ReadFile(samplePath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	people := make([]model.Person, 10000)
+	for i := range people {
+		people[i] = sample[i%len(sample)]
+	}
+	var buf bytes.Buffer
+	Write(&buf, people)
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(buf.Bytes())); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

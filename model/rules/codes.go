@@ -77,10 +77,17 @@ var shortNames = map[string]string{
 	WarnContinuingEdCurrentYear: "当年继续教育未完成",
 	WarnTitleNotInTable:         "职称名称待确认",
 	WarnEduRecordAlternative:    "学历备案表需替代材料",
+
+	MaterialForm:          "申报表（一式两份）",
+	MaterialCESummary:     "继续教育成绩汇总表",
+	MaterialContract:      "劳动合同或聘书（原件及复印件）",
+	MaterialEduRecord:     "学历证书电子注册备案表",
+	MaterialQualification: "资格证书（原件及复印件）",
+	MaterialDispatchProof: "派遣工作证明及三方协议",
 }
 
-// ShortName is a few Chinese words for a reason or warning code, for table
-// columns and summaries; the code itself when unknown.
+// ShortName is a few Chinese words for a reason, warning or material code,
+// for table columns and summaries; the code itself when unknown.
 func ShortName(code string) string {
 	if s, ok := shortNames[code]; ok {
 		return s

@@ -400,6 +400,11 @@ func TestSummary(t *testing.T) {
 	if ShortName("WHATEVER") != "WHATEVER" {
 		t.Errorf("unknown short name")
 	}
+	for _, m := range Materials() {
+		if ShortName(m.Code) == m.Code {
+			t.Errorf("%s has no short name", m.Code)
+		}
+	}
 	for _, c := range append(slices.Clone(ReasonCodes), WarningCodes...) {
 		if ShortName(c) == c {
 			t.Errorf("%s has no short name", c)
