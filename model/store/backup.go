@@ -201,6 +201,9 @@ func RestoreBackup(dbPath, backupPath string) error {
 	if err := ensureClosed(dbPath); err != nil {
 		return err
 	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil { // restoring onto a new machine
+		return fmt.Errorf("无法创建数据库所在文件夹：%w", err)
+	}
 	tmp, err := copyToTemp(backupPath, filepath.Dir(dbPath))
 	if err != nil {
 		return err

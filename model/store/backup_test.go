@@ -237,3 +237,28 @@ func TestListBackupsIgnoresOtherFiles(t *testing.T) {
 		t.Errorf("no backups folder: %v, %v", bs, err)
 	}
 }
+
+func TestRestoreOntoANewMachine(t *testing.T) {
+	old := filepath.Join(t.TempDir(), "chuding.db")
+	s := openAt(t, old, testOptions())
+	batch := newBatch(t, s, "2025年上半年")
+	s.AddPerson(batch, makePerson(1))
+	b, err := s.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	fresh := filepath.Join(t.TempDir(), "config", "chuding", "chuding.db")
+	if err := RestoreBackup(fresh, b.Path); err != nil {
+		t.Fatal(err)
+	}
+	if asides, _ := filepath.Glob(fresh + ".replaced-*"); len(asides) != 0 {
+		t.Errorf("nothing to replace, yet files were set aside: %v", asides)
+	}
+	if fi, err := os.Stat(filepath.Dir(fresh)); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("new folder: %v %v", fi, err)
+	}
+	if ps, err := openAt(t, fresh, testOptions()).People(batch); err != nil || len(ps) != 1 {
+		t.Errorf("restored onto a new machine: %d people, %v", len(ps), err)
+	}
+}
