@@ -30,18 +30,14 @@ var otherGrades = []string{"合格", "称职", "良好", "不定等次", "基本
 
 // appraisalContradictions finds statements that the applicant's annual
 // appraisal was 优秀 in years (or every year) the data says otherwise.
-func appraisalContradictions(body string, apps map[int]string) []Problem {
+func appraisalContradictions(sc *scanned, apps map[int]string) []Problem {
 	if len(apps) == 0 {
 		return nil
 	}
+	body := sc.body
 	var probs []Problem
-	for from := 0; ; {
-		i := strings.Index(body[from:], gradeExcellent)
-		if i < 0 {
-			break
-		}
-		at := from + i
-		from = at + len(gradeExcellent)
+	for _, at := range sc.excellents {
+		from := at + len(gradeExcellent)
 		if !isGradeUse(body[from:]) {
 			continue
 		}

@@ -16,42 +16,44 @@ var boilerplate = []string{
 }
 
 // isBoilerplate reports whether the Han characters of content can be cut
-// entirely into Boilerplate phrases (and the applicant's name).
+// entirely into boilerplate phrases (and the applicant's name); other
+// characters (digits, letters) are skipped.
 func isBoilerplate(content []rune, name string) bool {
-	han := make([]rune, 0, len(content))
-	for _, r := range content {
-		if isHan(r) {
-			han = append(han, r)
-		}
+	var small [1024]bool
+	reach := small[:0] // reach[i]: content[:i] can be cut into phrases
+	if len(content)+1 <= len(small) {
+		reach = small[:len(content)+1]
+	} else {
+		reach = make([]bool, len(content)+1)
 	}
-	if len(han) == 0 {
-		return false
-	}
-	phrases := boilerplate
-	if name != "" {
-		phrases = append(phrases[:len(phrases):len(phrases)], name)
-	}
-	// reach[i]: han[:i] can be cut into phrases.
-	reach := make([]bool, len(han)+1)
 	reach[0] = true
-	last := 0 // furthest reachable position so far
-	for i := 0; i < len(han); i++ {
+	last, han := 0, 0 // furthest reachable position so far; Han seen
+	mark := func(i int) {
+		reach[i] = true
+		last = max(last, i)
+	}
+	for i, r := range content {
 		if i > last {
-			return false // nothing reaches past a character that starts no phrase
+			return false // no phrase reaches past a character that starts none
 		}
 		if !reach[i] {
 			continue
 		}
-		for _, ph := range phrases {
-			if n, ok := runePrefix(han[i:], ph); ok {
-				reach[i+n] = true
-				if i+n > last {
-					last = i + n
-				}
+		if !isHan(r) {
+			mark(i + 1)
+			continue
+		}
+		han++
+		for _, ph := range boilerplate {
+			if n, ok := runePrefix(content[i:], ph); ok {
+				mark(i + n)
 			}
 		}
+		if n, ok := runePrefix(content[i:], name); ok && name != "" {
+			mark(i + n)
+		}
 	}
-	return reach[len(han)]
+	return han > 0 && reach[len(content)]
 }
 
 // runePrefix reports whether rs starts with s and how many runes s has.

@@ -59,6 +59,7 @@ func TestGoodOpinionsPass(t *testing.T) {
 		{"05-culture-resume.txt", "张婷", years(2020, 2024, "合格"), "助理馆员", model.LevelAssistant},
 		{"06-construction-agency.txt", "赵磊", years(2019, 2024, "合格"), "技术员", model.LevelJunior},
 		{"07-lab-technician-short-sentences.txt", "周倩", years(2020, 2024, "合格"), "助理实验师", model.LevelAssistant},
+		{"08-engineer-long.txt", "李文博", with(years(2021, 2024, "合格"), 2020, "不定等次"), "助理工程师", model.LevelAssistant},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

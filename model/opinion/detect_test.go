@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"chuding/model"
+	"chuding/model/policy"
 )
 
 // good is a complete opinion the detectors below vary one part of.
@@ -375,6 +376,23 @@ func TestTitleContradiction(t *testing.T) {
 				t.Errorf("%q: message %q does not name %s and the right title", c.ending, got[i], w)
 			}
 		}
+	}
+	// The built-in policy's default titles are the level names themselves.
+	builtin := policy.Builtin2025H1()
+	junior := &model.Result{Eligible: true, Title: "技术员", Level: model.LevelJunior}
+	for ending, bad := range map[string]bool{
+		"同意申报员级职称，初定技术员。": false,
+		"同意申报助理级职称。":      true,
+		"同意申报初定助理工程师。":    true,
+	} {
+		text := strings.Replace(base, "%s", ending, 1)
+		if rep := Check(text, chen(), junior, &builtin); rep.Has(CodeContradictTitle) != bad {
+			t.Errorf("built-in policy, %q: %+v", ending, rep.Problems)
+		}
+	}
+	if rep := Check(strings.Replace(base, "%s", "同意申报初定助理级职称。", 1), chen(),
+		&model.Result{Title: model.LevelAssistant, Level: model.LevelAssistant}, &builtin); rep.Has(CodeContradictTitle) {
+		t.Errorf("a level used as the title: %+v", rep.Problems)
 	}
 	wrong := strings.Replace(base, "%s", "同意申报初定工程师资格。", 1)
 	// No result, or an ineligible one without a title: nothing to compare.

@@ -87,43 +87,53 @@ func Dimensions() []string {
 	return names
 }
 
+// dimensionWords indexes every keyword of every dimension; dimensionOf and
+// keywordOf map an index entry back.
+var (
+	dimensionWords         *wordIndex
+	dimensionOf, keywordOf []int
+)
+
+func init() {
+	var words []string
+	for d, dim := range dimensions {
+		for k, w := range dim.words {
+			words = append(words, w.word)
+			dimensionOf = append(dimensionOf, d)
+			keywordOf = append(keywordOf, k)
+		}
+	}
+	dimensionWords = newWordIndex(words)
+}
+
 // coverage returns the aspects body speaks to and a DIMENSION_MISSING
 // problem for each one it does not.
 func coverage(body string) (covered []string, missing []Problem) {
+	var found [8]bool
+	left := len(dimensions)
+	dimensionWords.each(body, func(at, w int) bool {
+		d := dimensionOf[w]
+		if !found[d] && dimensions[d].words[keywordOf[w]].standsAt(body, at) {
+			found[d] = true
+			left--
+		}
+		return left > 0
+	})
 	covered = make([]string, 0, len(dimensions))
-	for _, d := range dimensions {
-		if d.foundIn(body) {
-			covered = append(covered, d.name)
+	for d, dim := range dimensions {
+		if found[d] {
+			covered = append(covered, dim.name)
 		} else {
-			missing = append(missing, Problem{CodeDimensionMissing, d.missing})
+			missing = append(missing, Problem{CodeDimensionMissing, dim.missing})
 		}
 	}
 	return covered, missing
 }
 
-func (d dimension) foundIn(s string) bool {
-	for _, k := range d.words {
-		if k.foundIn(s) {
-			return true
-		}
-	}
-	return false
-}
-
-// foundIn reports whether k.word occurs in s outside its excluded phrases.
-func (k keyword) foundIn(s string) bool {
-	for from := 0; ; {
-		i := strings.Index(s[from:], k.word)
-		if i < 0 {
-			return false
-		}
-		at := from + i
-		end := at + len(k.word)
-		if !hasAnyPrefix(s[end:], k.notBefore) && !hasAnySuffix(s[:at], k.notAfter) {
-			return true
-		}
-		from = end
-	}
+// standsAt reports whether the occurrence of k.word at s[at:] counts, that
+// is, it is not inside one of its excluded set phrases.
+func (k keyword) standsAt(s string, at int) bool {
+	return !hasAnyPrefix(s[at+len(k.word):], k.notBefore) && !hasAnySuffix(s[:at], k.notAfter)
 }
 
 func hasAnyPrefix(s string, list []string) bool {

@@ -106,8 +106,10 @@ func draftEducation(p *model.Person, r *model.Result) string {
 	return b.String()
 }
 
+// draftTrainee states the 见习期 where the notice asks for one: 员级 and the
+// 本科 route to 助理级 (二(一)1-2), not masters or doctors (二(一)3-4).
 func draftTrainee(p *model.Person, r *model.Result) string {
-	if r == nil || r.TraineeEnd.IsZero() {
+	if r == nil || r.TraineeEnd.IsZero() || !needsTrainee(p, r) {
 		return ""
 	}
 	s := "见习期于" + r.TraineeEnd.Chinese() + "期满，"
@@ -118,6 +120,16 @@ func draftTrainee(p *model.Person, r *model.Result) string {
 		return s + "经考察合格。"
 	}
 	return s + "见习期考察结果为" + p.TraineeResult + "。"
+}
+
+func needsTrainee(p *model.Person, r *model.Result) bool {
+	switch {
+	case r.Level != model.LevelJunior && r.Level != model.LevelAssistant:
+		return false
+	case r.RecognisedAs == "硕士" || r.RecognisedAs == "博士":
+		return false
+	}
+	return !p.HasDegree("硕士") && !p.HasDegree("第二学士") && !p.HasDegree("博士")
 }
 
 func draftConduct(p *model.Person) string {

@@ -25,32 +25,20 @@ var nameLabels = []string{"姓名", "申报人", "申请人", "被鉴定人"}
 
 // otherNames finds names other than the applicant's: "XX同志", "姓名：XX"
 // and an opening "XX，男/女，". One problem per distinct name.
-func otherNames(body, name string) []Problem {
+func otherNames(sc *scanned, name string) []Problem {
+	body := sc.body
 	var names []string
-	for from := 0; ; {
-		i := strings.Index(body[from:], "同志")
-		if i < 0 {
-			break
-		}
-		at := from + i
+	for _, at := range sc.comrades {
 		if n := nameBefore(body[:at], name); n != "" {
 			names = appendDistinct(names, n)
 		}
-		from = at + len("同志")
 	}
-	for _, label := range nameLabels {
-		for from := 0; ; {
-			i := strings.Index(body[from:], label)
-			if i < 0 {
-				break
+	for _, at := range sc.colons {
+		_, size := utf8.DecodeRuneInString(body[at:])
+		if hasAnySuffix(strings.TrimRight(body[:at], " \t　"), nameLabels) {
+			if n := leadingName(strings.TrimLeft(body[at+size:], " \t　")); n != "" && n != name {
+				names = appendDistinct(names, n)
 			}
-			rest := strings.TrimLeft(body[from+i+len(label):], " \t　")
-			if r, size := utf8.DecodeRuneInString(rest); r == '：' || r == ':' {
-				if n := leadingName(strings.TrimLeft(rest[size:], " \t　")); n != "" && n != name {
-					names = appendDistinct(names, n)
-				}
-			}
-			from += i + len(label)
 		}
 	}
 	if n := openingName(body); n != "" && n != name {

@@ -103,10 +103,10 @@ func Check(text string, p *model.Person, r *model.Result, pol *model.Policy) Rep
 	}
 	rep.Problems = append(rep.Problems, placeholderProblems(sc.placeholders)...)
 	if name != "" {
-		rep.Problems = append(rep.Problems, otherNames(sc.body, name)...)
+		rep.Problems = append(rep.Problems, otherNames(&sc, name)...)
 	}
 	if p != nil {
-		rep.Problems = append(rep.Problems, appraisalContradictions(sc.body, p.Appraisals)...)
+		rep.Problems = append(rep.Problems, appraisalContradictions(&sc, p.Appraisals)...)
 	}
 	if r != nil && r.Title != "" {
 		rep.Problems = append(rep.Problems, titleContradictions(sc.body, r, pol)...)

@@ -104,23 +104,31 @@ func repeatedWindows(content []rune) (repeats, total int) {
 		table = make([]uint64, size)
 	}
 	mask := uint64(size - 1)
+	// A rolling polynomial hash over the window, mixed before use.
+	const base = 1000003
+	var top uint64 = 1 // base^(padWindow-1)
+	for k := 1; k < padWindow; k++ {
+		top *= base
+	}
+	var h uint64
+	for _, r := range content[:padWindow-1] {
+		h = h*base + uint64(r)
+	}
 	for i := 0; i < total; i++ {
-		h := uint64(14695981039346656037)
-		for _, r := range content[i : i+padWindow] {
-			h ^= uint64(r)
-			h *= 1099511628211
-		}
-		h |= 1 // zero marks an empty slot
-		for j := h & mask; ; j = (j + 1) & mask {
+		h = h*base + uint64(content[i+padWindow-1])
+		key := (h ^ h>>31) * 0x9E3779B97F4A7C15
+		key |= 1 // zero marks an empty slot
+		for j := key >> 40 & mask; ; j = (j + 1) & mask {
 			if table[j] == 0 {
-				table[j] = h
+				table[j] = key
 				break
 			}
-			if table[j] == h {
+			if table[j] == key {
 				repeats++
 				break
 			}
 		}
+		h -= uint64(content[i]) * top
 	}
 	return repeats, total
 }

@@ -22,26 +22,36 @@ type scanned struct {
 	clauseEnds, sentenceEnds []int
 	// placeholders are the distinct placeholder texts found, in order.
 	placeholders []string
+	// Byte offsets in body of the marks later tests start from, recorded
+	// during the one pass: colons (姓名：), "同志" and "优秀".
+	colons, comrades, excellents []int
 }
 
-// Opening and closing marks of bracketed placeholders.
-const (
-	openMarks  = "【{｛"
-	closeMarks = "】}｝"
-)
+// closeMarks end a bracketed placeholder opened by 【, { or ｛.
+const closeMarks = "】}｝"
 
 func isHan(r rune) bool {
-	if r >= 0x4E00 && r <= 0x9FFF {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF:
 		return true
+	case r < 0x2E80 || r >= 0xFF00 && r <= 0xFFEF: // below CJK, or full-width forms
+		return false
 	}
-	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+	return unicode.Is(unicode.Han, r)
 }
 
 func isContent(r rune) bool {
-	if isHan(r) || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+	switch {
+	case r < 0x80:
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 0x4E00 && r <= 0x9FFF:
 		return true
+	case r >= 0xFF00 && r <= 0xFFEF: // full-width digits and letters count, punctuation not
+		return r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+	case r >= 0x3000 && r <= 0x303F: // CJK punctuation; 〇 and 々 are Han
+		return isHan(r)
 	}
-	return r > 0x7F && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	return isHan(r) || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // isSentenceEnd marks the end of a sentence; isClauseEnd also the end of a
@@ -74,39 +84,115 @@ func hasContent(text string) bool {
 	return false
 }
 
-// scan takes text apart: bracketed placeholders out, content runes and
-// clause boundaries recorded, the other placeholders listed.
+// scan takes text apart in one pass: bracketed placeholders out, content
+// runes and clause boundaries recorded, the other placeholders listed.
 func scan(text string) scanned {
-	var sc scanned
-	sc.body = text
-	if strings.ContainsAny(text, openMarks) {
+	sc := scanned{body: text}
+	if !sc.walk() {
+		// An opening mark: cut the bracketed placeholders, walk again.
+		sc = scanned{}
 		sc.body, sc.placeholders = cutBracketed(text)
+		sc.walk()
 	}
-	sc.content = make([]rune, 0, len(sc.body)/2)
+	return sc
+}
+
+// walk fills sc from sc.body. It stops and returns false at the first
+// opening mark of a bracketed placeholder when body still has them.
+func (sc *scanned) walk() bool {
+	body := sc.body
+	sc.content = make([]rune, 0, len(body)/2)
 	end := func(ends []int) []int {
 		if n := len(sc.content); n > 0 && (len(ends) == 0 || ends[len(ends)-1] != n) {
 			ends = append(ends, n)
 		}
 		return ends
 	}
-	for _, r := range sc.body {
+	run := markRun{}
+	for i, r := range body {
+		if cls := placeholderClass(r); cls != run.class {
+			sc.closeRun(&run, i)
+			if cls != 0 {
+				run = markRun{class: cls, start: i, latinBefore: isLatin(prevRune(body, i))}
+			}
+		}
+		if run.class != 0 {
+			run.n++
+		}
 		switch {
 		case isContent(r):
 			if isHan(r) {
 				sc.han++
+				sc.mark(r, i)
 			}
 			sc.content = append(sc.content, r)
 		case isSentenceEnd(r):
 			sc.clauseEnds = end(sc.clauseEnds)
 			sc.sentenceEnds = end(sc.sentenceEnds)
+		case r == '：' || r == ':':
+			sc.colons = append(sc.colons, i)
+			sc.clauseEnds = end(sc.clauseEnds)
 		case isClauseEnd(r):
 			sc.clauseEnds = end(sc.clauseEnds)
+		case isOpenMark(r):
+			return false
 		}
 	}
+	sc.closeRun(&run, len(body))
 	sc.clauseEnds = end(sc.clauseEnds)
 	sc.sentenceEnds = end(sc.sentenceEnds)
-	sc.placeholders = append(sc.placeholders, inlinePlaceholders(sc.body)...)
-	return sc
+	return true
+}
+
+// markRun is a run of one kind of placeholder mark (XXX, ××, ___).
+type markRun struct {
+	class, start, n int
+	latinBefore     bool
+}
+
+// closeRun records the run ending at byte end as a placeholder when it is
+// long enough and not part of a Latin word ("XXL").
+func (sc *scanned) closeRun(run *markRun, end int) {
+	if run.class == 0 {
+		return
+	}
+	latin := run.class == 1 && (run.latinBefore || end < len(sc.body) && isLatin(rune(sc.body[end])))
+	if run.n >= minRun(run.class) && !latin {
+		sc.placeholders = appendDistinct(sc.placeholders, sc.body[run.start:end])
+	}
+	*run = markRun{}
+}
+
+// mark records the positions of the Han characters other tests start from.
+func (sc *scanned) mark(r rune, i int) {
+	rest := sc.body[i+utf8.RuneLen(r):]
+	switch {
+	case r == '某':
+		sc.vagueAt(rest)
+	case r == '同' && strings.HasPrefix(rest, "志"):
+		sc.comrades = append(sc.comrades, i)
+	case r == '优' && strings.HasPrefix(rest, "秀"):
+		sc.excellents = append(sc.excellents, i)
+	}
+}
+
+// vagueAt records 某某, 某年某月 and 某月某日 when rest follows a 某.
+func (sc *scanned) vagueAt(rest string) {
+	for _, tail := range []string{"某", "年某月", "月某日"} {
+		if strings.HasPrefix(rest, tail) {
+			sc.placeholders = appendDistinct(sc.placeholders, "某"+tail)
+			return
+		}
+	}
+}
+
+func isOpenMark(r rune) bool { return r == '【' || r == '{' || r == '｛' }
+
+func isLatin(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
 }
 
 // cutBracketed removes 【…】 and {…} spans (an unclosed one runs to the end of
@@ -117,7 +203,7 @@ func cutBracketed(text string) (string, []string) {
 	var spans []string
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !strings.ContainsRune(openMarks, r) {
+		if !isOpenMark(r) {
 			b.WriteString(text[i : i+size])
 			i += size
 			continue
@@ -140,33 +226,6 @@ func cutBracketed(text string) (string, []string) {
 	return b.String(), spans
 }
 
-// inlinePlaceholders finds the placeholders written inline: XX/XXX, ××,
-// **, 某某, 某年某月, ___.
-func inlinePlaceholders(s string) []string {
-	var found []string
-	for _, w := range []string{"某某", "某年某月", "某月某日"} {
-		if strings.Contains(s, w) {
-			found = appendDistinct(found, w)
-		}
-	}
-	rs := []rune(s)
-	for i := 0; i < len(rs); {
-		j := i
-		for j < len(rs) && sameMark(rs[i], rs[j]) {
-			j++
-		}
-		if j == i {
-			i++
-			continue
-		}
-		if n := j - i; n >= minRun(rs[i]) && !latinAround(rs, i, j) {
-			found = appendDistinct(found, string(rs[i:j]))
-		}
-		i = j
-	}
-	return found
-}
-
 // placeholderClass groups the marks people type for "fill in later".
 func placeholderClass(r rune) int {
 	switch r {
@@ -182,28 +241,13 @@ func placeholderClass(r rune) int {
 	return 0
 }
 
-func sameMark(first, r rune) bool {
-	c := placeholderClass(first)
-	return c != 0 && c == placeholderClass(r)
-}
-
 // minRun is how many marks in a row make a placeholder: two for X, × and
 // *, three for underscores (a single "_" appears in file names).
-func minRun(r rune) int {
-	if placeholderClass(r) == 4 {
+func minRun(class int) int {
+	if class == 4 {
 		return 3
 	}
 	return 2
-}
-
-// latinAround reports whether rs[i:j] is part of a Latin word (e.g. "XXL"),
-// which is not a placeholder.
-func latinAround(rs []rune, i, j int) bool {
-	if placeholderClass(rs[i]) != 1 {
-		return false
-	}
-	latin := func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
-	return i > 0 && latin(rs[i-1]) || j < len(rs) && latin(rs[j])
 }
 
 func appendDistinct(list []string, s string) []string {

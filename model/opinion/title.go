@@ -2,8 +2,10 @@ package opinion
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"chuding/model"
 )
@@ -14,13 +16,20 @@ import (
 var claimWords = []string{"初定", "申报", "推荐", "具备", "具有", "资格", "职称", "任职", "达到", "胜任",
 	"认定", "评定", "聘任", "聘为", "水平", "拟定", "定为"}
 
+var claimIndex = newWordIndex(claimWords)
+
 var levelNames = []string{model.LevelJunior, model.LevelAssistant, model.LevelMiddle}
+
+// titleName is a title or level name the policy knows.
+type titleName struct {
+	name    string
+	isLevel bool
+}
 
 // titleMention is one title or level name found in a claim.
 type titleMention struct {
-	at      int // byte offset in body
-	name    string
-	isLevel bool
+	at, end int // byte offsets in body
+	titleName
 }
 
 // titleContradictions finds claims naming a title or level other than the
@@ -29,16 +38,28 @@ type titleMention struct {
 // known.
 func titleContradictions(body string, r *model.Result, pol *model.Policy) []Problem {
 	var found []titleMention
-	start := 0
-	for i, c := range body + "\n" {
-		if !isClauseEnd(c) {
-			continue
+	var names []titleName // collected at the first claim clause
+	var ends lastRunes
+	done := -1 // start of the last claim clause searched
+	claimIndex.each(body, func(at, _ int) bool {
+		start := lastBreak(body[:at], isClauseEnd)
+		if start == done {
+			return true
 		}
-		if clause := body[start:i]; containsAnyOf(clause, claimWords) {
-			found = append(found, mentionsIn(clause, start, r, pol)...)
+		done = start
+		end := len(body)
+		if i := strings.IndexFunc(body[at:], isClauseEnd); i >= 0 {
+			end = at + i
 		}
-		start = i + len(string(c))
-	}
+		if names == nil {
+			names = knownTitles(r, pol)
+			ends = titleEnds(names)
+		}
+		if clause := body[start:end]; ends.anyIn(clause) {
+			found = append(found, mentionsIn(clause, start, names)...)
+		}
+		return true
+	})
 	sort.SliceStable(found, func(i, j int) bool { return found[i].at < found[j].at })
 	var probs []Problem
 	for _, m := range found {
@@ -57,49 +78,90 @@ func titleContradictions(body string, r *model.Result, pol *model.Policy) []Prob
 	return probs
 }
 
-// eachTitle calls fn with every title and level name known.
-func eachTitle(r *model.Result, pol *model.Policy, fn func(name string, isLevel bool)) {
-	for _, l := range levelNames {
-		fn(l, true)
-	}
-	fn(r.Title, false)
-	if pol == nil {
-		return
-	}
-	each := func(t model.Titles) {
-		for _, n := range []string{t.Junior, t.Assistant, t.Middle} {
-			if n != "" {
-				fn(n, false)
-			}
+// lastRunes are the last characters of the known title names (师, 员,
+// 级 …): a clause without any of them names no title and is skipped.
+type lastRunes struct {
+	set  []rune
+	full bool // too many to be worth it: search every claim clause
+}
+
+func titleEnds(names []titleName) lastRunes {
+	var l lastRunes
+	for _, n := range names {
+		c, _ := utf8.DecodeLastRuneInString(n.name)
+		if !l.full && !slices.Contains(l.set, c) {
+			l.set = append(l.set, c)
+			l.full = len(l.set) > 24
 		}
 	}
-	each(pol.DefaultTitles)
-	for _, t := range pol.Titles {
-		each(t)
+	return l
+}
+
+func (l lastRunes) anyIn(s string) bool {
+	if l.full {
+		return true
 	}
+	for _, c := range l.set {
+		if strings.ContainsRune(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownTitles lists the level names, the applicant's title and, with a
+// policy, every title of every series and the defaults.
+func knownTitles(r *model.Result, pol *model.Policy) []titleName {
+	names := make([]titleName, 0, 64)
+	for _, l := range levelNames {
+		names = append(names, titleName{l, true})
+	}
+	// A title that is a level name (the rules fall back to the level when a
+	// series has no title name) is compared as a level.
+	add1 := func(n string) {
+		if n != "" && !slices.Contains(levelNames, n) {
+			names = append(names, titleName{n, false})
+		}
+	}
+	add1(r.Title)
+	if pol == nil {
+		return names
+	}
+	add := func(t model.Titles) {
+		add1(t.Junior)
+		add1(t.Assistant)
+		add1(t.Middle)
+	}
+	add(pol.DefaultTitles)
+	for _, t := range pol.Titles {
+		add(t)
+	}
+	return names
 }
 
 // mentionsIn finds the title names in clause (at offset base of body),
 // keeping only the longest name at each place: 助理工程师, not also 工程师.
-func mentionsIn(clause string, base int, r *model.Result, pol *model.Policy) []titleMention {
-	var out []titleMention
-	eachTitle(r, pol, func(name string, isLevel bool) {
+func mentionsIn(clause string, base int, names []titleName) []titleMention {
+	var raw []titleMention
+	for _, n := range names {
 		for from := 0; ; {
-			i := strings.Index(clause[from:], name)
+			i := strings.Index(clause[from:], n.name)
 			if i < 0 {
-				return
+				break
 			}
 			at := from + i
-			from = at + len(name)
-			if notATitle(clause, at, name) || insideLonger(clause, at, name, r, pol) {
-				continue
-			}
-			m := titleMention{base + at, name, isLevel}
-			if !containsMention(out, m) {
-				out = append(out, m)
+			from = at + len(n.name)
+			if !notATitle(clause, at, n.name) {
+				raw = append(raw, titleMention{base + at, base + from, n})
 			}
 		}
-	})
+	}
+	var out []titleMention
+	for _, m := range raw {
+		if !insideLonger(m, raw) && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
 	return out
 }
 
@@ -110,25 +172,10 @@ func notATitle(clause string, at int, name string) bool {
 		(name == model.LevelMiddle && strings.HasPrefix(clause[at+len(name):], "工"))
 }
 
-// insideLonger reports whether the name at clause[at:] is part of a longer
-// known name there.
-func insideLonger(clause string, at int, name string, r *model.Result, pol *model.Policy) bool {
-	inside := false
-	eachTitle(r, pol, func(longer string, _ bool) {
-		if inside || len(longer) <= len(name) {
-			return
-		}
-		k := strings.Index(longer, name)
-		if k >= 0 && at-k >= 0 && strings.HasPrefix(clause[at-k:], longer) {
-			inside = true
-		}
-	})
-	return inside
-}
-
-func containsMention(list []titleMention, m titleMention) bool {
-	for _, x := range list {
-		if x == m {
+// insideLonger reports whether m lies within a longer mention.
+func insideLonger(m titleMention, all []titleMention) bool {
+	for _, o := range all {
+		if o.at <= m.at && o.end >= m.end && o.end-o.at > m.end-m.at {
 			return true
 		}
 	}
