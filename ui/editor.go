@@ -379,13 +379,13 @@ func (e *editor) save() {
 func (e *editor) saveBlockers() []string {
 	var out []string
 	if e.p.Name == "" {
-		out = append(out, "· 姓名：请填写姓名")
+		out = append(out, "·姓名：请填写姓名")
 	}
 	if _, err := model.ParseID(e.p.IDNumber); err != nil {
-		out = append(out, "· 身份证号码："+err.Error())
+		out = append(out, "·身份证号码："+err.Error())
 	}
 	for _, k := range sortedKeys(e.typed) {
-		out = append(out, "· "+k+"："+e.typed[k])
+		out = append(out, "·"+k+"："+e.typed[k])
 	}
 	return out
 }

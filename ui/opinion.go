@@ -214,7 +214,7 @@ func (s *opinionScreen) check() {
 	s.length.SetText(fmt.Sprintf("汉字数：%d（至少%d）", rep.Length, minHan(s.u.policy())))
 	lines := make([]string, len(rep.Problems))
 	for i, p := range rep.Problems {
-		lines[i] = "· " + p.Message
+		lines[i] = "·" + p.Message
 	}
 	s.problems.SetText(strings.Join(lines, "\n"))
 
@@ -330,7 +330,7 @@ func personFacts(p *model.Person, res model.Result, pub model.Publicity) string 
 	line("审核结论", rules.Summary(res))
 	if res.Recognised >= 0 && res.Recognised < len(p.Education) {
 		e := p.Education[res.Recognised]
-		line("认定学历", fmt.Sprintf("%s（%s %s，%s毕业）", orDefault(res.RecognisedAs, e.Level), e.School, e.Major, e.Graduated.YearMonth()))
+		line("认定学历", fmt.Sprintf("%s（%s，%s，%s毕业）", orDefault(res.RecognisedAs, e.Level), e.School, e.Major, e.Graduated.YearMonth()))
 	}
 	line("学位", strings.Join(p.Degrees, "、"))
 	line("参加工作", p.WorkStart.Chinese())

@@ -51,7 +51,6 @@ func (s *peopleScreen) build() {
 		}
 		s.refresh()
 	})
-	s.filter.SetSelected(statusAll.String())
 
 	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.add)
 	add.Importance = widget.HighImportance
@@ -80,6 +79,7 @@ func (s *peopleScreen) build() {
 		s.updateButtons()
 	}
 	s.footer = widget.NewLabel("")
+	s.filter.Selected = statusAll.String()
 
 	bar := container.NewBorder(nil, nil, nil,
 		container.NewHBox(s.filter, add, s.edit, s.del, widget.NewSeparator(), imp, exp, tpl),

@@ -151,7 +151,7 @@ func (s *publicityScreen) refresh() {
 	if !pub.Start.IsZero() {
 		s.start.SetText(pub.Start.String())
 	} else if s.start.Text == "" {
-		s.start.SetText(s.u.calendar().FirstWorkdayFrom(s.u.today()).String())
+		s.start.SetText(s.u.calendar().FirstWorkdayFrom(defaultStart(s.u.policy(), s.u.today())).String())
 	}
 	switch pub.Result {
 	case "":
@@ -394,4 +394,13 @@ func (s *publicityScreen) saveNote() {
 		return
 	}
 	s.u.savePDF("保存公示情况说明", s.u.batch.Name+"公示情况说明.pdf", pdf)
+}
+
+// defaultStart proposes today, or the window's first day when looking at a
+// batch whose window has already closed.
+func defaultStart(pol *model.Policy, today model.Date) model.Date {
+	if !pol.WindowStart.IsZero() && !pol.WindowEnd.IsZero() && today.After(pol.WindowEnd) {
+		return pol.WindowStart
+	}
+	return today
 }

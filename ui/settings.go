@@ -92,6 +92,9 @@ func (s *settingsScreen) refresh() {
 		s.list = nil
 	}
 	s.backups.Refresh()
+	if len(s.list) == 0 {
+		s.dbPath.SetText(s.dbPath.Text + "\n还没有备份：下次打开时会自动备份，也可以按“立即备份”。")
+	}
 	var ys []string
 	for _, y := range u.calendar().Years() {
 		ys = append(ys, strconv.Itoa(y))

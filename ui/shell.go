@@ -48,17 +48,17 @@ type finder interface{ focusSearch() }
 
 type navItem struct {
 	title string
-	icon  fyne.Resource
+	icon  func() fyne.Resource // looked up when the shell is built, after the app exists
 }
 
 var navItems = [numScreens]navItem{
-	{"单位与批次", theme.HomeIcon()},
-	{"人员", theme.AccountIcon()},
-	{"人员编辑", theme.DocumentCreateIcon()},
-	{"鉴定意见", theme.MailComposeIcon()},
-	{"公示", theme.CalendarIcon()},
-	{"打印与导出", theme.DocumentPrintIcon()},
-	{"设置", theme.SettingsIcon()},
+	{"单位与批次", theme.HomeIcon},
+	{"人员", theme.AccountIcon},
+	{"人员编辑", theme.DocumentCreateIcon},
+	{"鉴定意见", theme.MailComposeIcon},
+	{"公示", theme.CalendarIcon},
+	{"打印与导出", theme.DocumentPrintIcon},
+	{"设置", theme.SettingsIcon},
 }
 
 // shell is the window frame: header, sidebar and the current screen.
@@ -94,7 +94,7 @@ func (s *shell) build() {
 	side := container.NewVBox()
 	for i, it := range navItems {
 		i := i
-		b := widget.NewButtonWithIcon(fmt.Sprintf("%d  %s", i+1, it.title), it.icon, func() { s.show(i) })
+		b := widget.NewButtonWithIcon(fmt.Sprintf("%d  %s", i+1, it.title), it.icon(), func() { s.show(i) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		s.nav[i] = b

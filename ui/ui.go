@@ -192,7 +192,9 @@ func (u *UI) loadUnitAndBatches() error {
 // evaluating 10,000 people takes a moment and must not block the window.
 func (u *UI) openBatch(b model.Batch) {
 	u.batch = b
-	_ = u.st.SetSetting(settingBatch, b.ID)
+	if cur, _ := u.st.Setting(settingBatch); cur != b.ID {
+		_ = u.st.SetSetting(settingBatch, b.ID)
+	}
 	u.loading = true
 	u.shell.refreshHeader()
 	pol, today, st := b.Policy, u.today(), u.st

@@ -63,14 +63,14 @@ func (v *verdictView) show(p *model.Person, res model.Result, errs []model.Field
 	if len(res.Materials) > 0 {
 		names := make([]string, len(res.Materials))
 		for i, m := range res.Materials {
-			names[i] = "· " + m.Name + "（" + m.Copies + "）"
+			names[i] = "·" + m.Name + "（" + m.Copies + "）"
 		}
 		objs = append(objs, bold("需提交的材料（通知四）"), wrapLabel(strings.Join(names, "\n")))
 	}
 	if len(errs) > 0 {
 		lines := make([]string, len(errs))
 		for i, e := range errs {
-			lines[i] = "· " + e.Field + "：" + e.Message
+			lines[i] = "·" + e.Field + "：" + e.Message
 		}
 		l := wrapLabel(strings.Join(lines, "\n"))
 		l.Importance = widget.WarningImportance
@@ -95,7 +95,7 @@ func verdictFacts(p *model.Person, res model.Result) string {
 		if as == "" {
 			as = e.Level
 		}
-		lines = append(lines, fmt.Sprintf("认定学历：%s（%s %s，%s）", as, e.School, e.Major, e.Type))
+		lines = append(lines, fmt.Sprintf("认定学历：%s（%s，%s，%s）", as, e.School, e.Major, e.Type))
 	}
 	if !res.TraineeEnd.IsZero() {
 		lines = append(lines, "见习期满："+res.TraineeEnd.Chinese())
