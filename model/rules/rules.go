@@ -51,7 +51,7 @@ func Evaluate(p *model.Person, pol *model.Policy) model.Result {
 
 // identity: the online system (三(二)) registers each applicant by ID number.
 func (e *evaluation) identity() {
-	if _, err := model.ParseID(e.p.IDNumber); err != nil {
+	if ok, err := idValid(e.p.IDNumber, model.Today()); !ok {
 		e.reason(ReasonInvalidID, "三(二)", "%s", err.Error())
 	}
 }
