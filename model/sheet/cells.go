@@ -18,24 +18,31 @@ import (
 // an xlsx and are never meant), normalises line breaks, and unwraps the
 // ="..." form some HR systems write so that Excel keeps long numbers as text.
 func cleanCell(s string) string {
-	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 && !strings.Contains(s[2:len(s)-1], `"`) {
-		s = s[2 : len(s)-1]
-	}
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", "\n")
 	s = strings.Map(func(r rune) rune {
-		switch {
-		case r == '\r':
+		if r == '\r' {
 			return '\n'
-		case r == '\n' || r == '\t':
-			return r
-		case r == '\uFEFF':
-			return -1
-		case unicode.IsControl(r):
-			return -1
 		}
-		return r
+		return storable(r)
 	}, s)
-	return strings.TrimFunc(s, unicode.IsSpace)
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	if strings.HasPrefix(s, `="`) && strings.HasSuffix(s, `"`) && len(s) >= 3 && !strings.Contains(s[2:len(s)-1], `"`) {
+		s = strings.TrimFunc(s[2:len(s)-1], unicode.IsSpace)
+	}
+	return s
+}
+
+// storable drops what an xlsx cannot hold and nobody means to type:
+// control characters other than line breaks and tabs, the byte-order mark,
+// and the noncharacters U+FFFE and U+FFFF (not allowed in XML).
+func storable(r rune) rune {
+	switch {
+	case r == '\n' || r == '\t':
+		return r
+	case unicode.IsControl(r), r == '\uFEFF', r == 0xFFFE, r == 0xFFFF:
+		return -1
+	}
+	return r
 }
 
 // fold turns full-width digits, letters and punctuation into ASCII, as an

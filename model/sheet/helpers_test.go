@@ -83,7 +83,7 @@ func everyField(n int) []model.Person {
 		gradYear := birth.Year + 21 + rng.IntN(3)
 		p := model.Person{
 			Name:          []string{"陈晓雨", "刘子涵", "周敏", "阿依古丽·买买提", "欧阳明月"}[i%5],
-			IDNumber:      testID(regions[i%len(regions)], birth, 100+i),
+			IDNumber:      testID(regions[i%len(regions)], birth, i/len(regions)), // unique up to 5,000 people
 			Unit:          fmt.Sprintf("连云港示例单位%d有限公司", i%3),
 			Relation:      model.Relations[i%len(model.Relations)],
 			CivilServant:  i%7 == 3,

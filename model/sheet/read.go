@@ -115,7 +115,14 @@ func sniffComma(text string) rune {
 // importXLSX reads the 人员 sheet, or else the first sheet with a
 // recognisable header. Cells are read raw so that date-formatted cells
 // arrive as Excel serial numbers rather than in a locale's display format.
-func importXLSX(data []byte, o options) (*Preview, error) {
+func importXLSX(data []byte, o options) (pv *Preview, err error) {
+	// A damaged workbook must not take the app down with it: excelize
+	// trusts the XML it unzips more than a file from outside deserves.
+	defer func() {
+		if r := recover(); r != nil {
+			pv, err = nil, errors.New("Excel文件已损坏，无法读取：请在Excel中打开后另存为 .xlsx 再导入")
+		}
+	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		RawCellValue: true, UnzipSizeLimit: 1 << 30, UnzipXMLSizeLimit: 64 << 20,
 	})

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -138,16 +137,8 @@ func exportRow(p *model.Person, i int, cols []column) ([]string, error) {
 	return row, nil
 }
 
-// printable drops control characters other than line breaks and tabs: an
-// xlsx cannot store them.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && r != '\n' && r != '\t' {
-			return -1
-		}
-		return r
-	}, s)
-}
+// printable drops what an xlsx cannot store (see storable).
+func printable(s string) string { return strings.Map(storable, strings.ToValidUTF8(s, "\uFFFD")) }
 
 // book is a workbook being written.
 type book struct {
