@@ -273,7 +273,7 @@ func placeholderProblems(found []string) []Problem {
 	probs := make([]Problem, 0, len(found))
 	for _, s := range found {
 		probs = append(probs, Problem{CodePlaceholder, fmt.Sprintf(
-			"鉴定意见中还有待填写的占位内容“%s”。请换成申报人的真实情况后再提交。", clip(s, 40))})
+			"鉴定意见中还有待填写的占位内容“%s”。请换成申报人的真实情况后再提交。", clip(s, 60))})
 	}
 	return probs
 }
