@@ -198,3 +198,18 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 }
 
 func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: colName} }
+
+// lastEntry is the last visible entry (the one in the top dialog).
+func lastEntry(t *testing.T, u *UI) *widget.Entry {
+	t.Helper()
+	var e *widget.Entry
+	for _, o := range visible(t, u) {
+		if x, ok := o.(*widget.Entry); ok {
+			e = x
+		}
+	}
+	if e == nil {
+		t.Fatal("no entry visible")
+	}
+	return e
+}
