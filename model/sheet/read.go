@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -203,18 +205,55 @@ func xlsxOpenError(err error) error {
 // or a .csv. For a spreadsheet the Preview tells which rows were bad and
 // people holds only the good ones; for JSON the Preview is nil (the JSON
 // reader refuses a bad file as a whole).
+//
+// The extension decides the format; a file with another extension (or
+// none) is recognised by its first bytes.
 func ReadPeopleFile(path string, opts ...Option) ([]model.Person, *Preview, error) {
 	kind, err := KindOf(path)
 	if err != nil {
-		return nil, nil, err
+		if kind, err = sniffKind(path, err); err != nil {
+			return nil, nil, err
+		}
 	}
 	if kind == KindJSON {
 		people, err := readJSON(path)
 		return people, nil, err
 	}
-	pv, err := Import(path, opts...)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, openError(path, err)
+	}
+	defer f.Close()
+	pv, err := ImportReader(f, kind, opts...)
 	if err != nil {
 		return nil, nil, err
 	}
 	return pv.People, pv, nil
+}
+
+// sniffKind recognises a people file whose extension KindOf does not know:
+// a zip is an xlsx, text starting with { is JSON, other text is CSV. The old
+// binary .xls keeps its own error (extErr).
+func sniffKind(path string, extErr error) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".xls" || ext == ".et" || ext == ".wps" {
+		return "", extErr
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", openError(path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head[:n], []byte("\uFEFF")), " \t\r\n")
+	switch {
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return KindXLSX, nil
+	case bytes.HasPrefix(head, []byte("{")):
+		return KindJSON, nil
+	case n > 0 && !bytes.ContainsRune(head, 0) || bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return KindCSV, nil
+	}
+	return "", extErr
 }

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"chuding/model"
+	"chuding/model/rules"
+	"chuding/model/sheet"
+)
+
+func init() {
+	register(command{
+		name:    "convert",
+		usage:   "[--policy FILE] IN OUT   （IN、OUT 为 .json 人员文件、.xlsx 或 .csv）",
+		summary: "在人员JSON文件、Excel（.xlsx）和CSV之间转换；转成.xlsx时附审核结果；表格有错误时逐行列出，不写输出",
+		run:     runConvert,
+	})
+}
+
+func runConvert(e *env, args []string) int {
+	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	policyPath := fs.String("policy", "", "")
+	paths, err := convertParse(fs, args)
+	if err != nil {
+		return fail(e, "%v。用法：chuding-cli convert 输入文件 输出文件，例如 chuding-cli convert 名单.xlsx 名单.json", err)
+	}
+	in, out := paths[0], paths[1]
+	for _, p := range paths {
+		if _, err := sheet.KindOf(p); err != nil {
+			return fail(e, "%v", err)
+		}
+	}
+	if convertSameFile(in, out) {
+		return fail(e, "输入和输出是同一个文件“%s”，请另给一个输出文件名", out)
+	}
+	people, pv, err := sheet.ReadPeopleFile(in)
+	if err != nil {
+		return fail(e, "%v", err)
+	}
+	if pv != nil {
+		if !pv.OK() {
+			fmt.Fprintf(e.stderr, "错误：%s 有问题，未生成 %s。\n%s", in, out, pv.Report())
+			return 2
+		}
+		for _, n := range pv.Notes {
+			fmt.Fprintf(e.stderr, "提示：%s\n", n)
+		}
+	}
+	var results []model.Result
+	if kind, _ := sheet.KindOf(out); kind == sheet.KindXLSX {
+		pol, err := loadPolicy(*policyPath)
+		if err != nil {
+			return fail(e, "%v", err)
+		}
+		results = make([]model.Result, len(people))
+		for i := range people {
+			results[i] = rules.Evaluate(&people[i], &pol)
+		}
+	}
+	if err := sheet.WriteFile(out, people, results); err != nil {
+		fmt.Fprintf(e.stderr, "错误：%v\n", err)
+		return 1
+	}
+	fmt.Fprintf(e.stdout, "已转换%d人：%s → %s\n", len(people), in, out)
+	return 0
+}
+
+// convertParse accepts the flags before, between or after the two paths.
+func convertParse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		paths = append(paths, args[0])
+		args = args[1:]
+	}
+	if len(paths) != 2 {
+		return nil, fmt.Errorf("需要输入和输出两个文件，现有%d个", len(paths))
+	}
+	return paths, nil
+}
+
+// convertSameFile reports whether a and b name one file, also through a
+// link or a different spelling of the path.
+func convertSameFile(a, b string) bool {
+	if x, errA := filepath.Abs(a); errA == nil {
+		if y, errB := filepath.Abs(b); errB == nil && x == y {
+			return true
+		}
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
