@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -137,25 +138,44 @@ func checkCutoff(s string) (model.Date, error) {
 	return d, nil
 }
 
+// checkWriteJSON streams {"results":[...]} one person at a time, so a
+// large batch never sits in memory twice; the bytes are those of encoding
+// the whole object with a two-space indent.
 func checkWriteJSON(w io.Writer, people []model.Person, results []model.Result) error {
-	out := struct {
-		Results []checkResultJSON `json:"results"`
-	}{make([]checkResultJSON, len(people))}
+	if len(results) == 0 {
+		_, err := io.WriteString(w, "{\n  \"results\": []\n}\n")
+		return err
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	io.WriteString(w, "{\n  \"results\": [\n")
 	for i, r := range results {
 		codes := make([]string, len(r.Materials))
 		for j, m := range r.Materials {
 			codes[j] = m.Code
 		}
-		out.Results[i] = checkResultJSON{
+		buf.Reset()
+		buf.WriteString("    ")
+		if err := enc.Encode(checkResultJSON{
 			IDNumber: people[i].IDNumber, Name: people[i].Name, Eligible: r.Eligible,
 			Level: r.Level, Title: r.Title, Reasons: checkNonNil(r.Reasons),
 			Warnings: checkNonNil(r.Warnings), Materials: codes,
+		}); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+		if i < len(results)-1 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return err
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	_, err := io.WriteString(w, "  ]\n}\n")
+	return err
 }
 
 func checkNonNil(fs []model.Finding) []model.Finding {

@@ -127,6 +127,26 @@ func TestCheckJSON(t *testing.T) {
 	}
 }
 
+// TestCheckJSONIsOneDocument compares the streamed output with encoding
+// the whole result list at once.
+func TestCheckJSONIsOneDocument(t *testing.T) {
+	out, _, _ := runCLI(t, "", "check", "--json", checkSample)
+	var res struct {
+		Results []checkResultJSON `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	var whole bytes.Buffer
+	enc := json.NewEncoder(&whole)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(res)
+	if whole.String() != out {
+		t.Errorf("streamed output differs from one Encode:\n%s\n---\n%s", out, whole.String())
+	}
+}
+
 func TestCheckFlagsAfterFile(t *testing.T) {
 	out, _, code := runCLI(t, "", "check", checkSample, "--json")
 	if code != 0 || !strings.HasPrefix(out, "{") {

@@ -58,12 +58,14 @@ func (e *Error) Error() string {
 
 // ReadFile reads the people file at path; errors start with the path.
 func ReadFile(path string) ([]model.Person, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path) // sized from the file: one allocation
 	if err != nil {
+		if info, serr := os.Stat(path); serr == nil && info.IsDir() {
+			return nil, fmt.Errorf("无法打开人员文件 %s：这是一个文件夹，请给出其中的人员文件", path)
+		}
 		return nil, fmt.Errorf("无法打开人员文件 %s：%s", path, describeOpen(err))
 	}
-	defer f.Close()
-	people, err := Read(f)
+	people, err := readBytes(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s %w", path, err)
 	}
@@ -77,6 +79,10 @@ func Read(r io.Reader) ([]model.Person, error) {
 	if err != nil {
 		return nil, fmt.Errorf("读取失败：%v", err)
 	}
+	return readBytes(data)
+}
+
+func readBytes(data []byte) ([]model.Person, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if err := checkText(data); err != nil {
 		return nil, err

@@ -229,9 +229,13 @@ func TestReadLenient(t *testing.T) {
 }
 
 func TestReadFileMissing(t *testing.T) {
-	_, err := ReadFile(filepath.Join(t.TempDir(), "none.json"))
+	dir := t.TempDir()
+	_, err := ReadFile(filepath.Join(dir, "none.json"))
 	if err == nil || !strings.Contains(err.Error(), "无法打开人员文件") || !strings.Contains(err.Error(), "不存在") {
 		t.Errorf("got %v", err)
+	}
+	if _, err := ReadFile(dir); err == nil || !strings.Contains(err.Error(), "文件夹") {
+		t.Errorf("folder: %v", err)
 	}
 }
 

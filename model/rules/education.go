@@ -53,7 +53,7 @@ func (e *evaluation) recognise() recognised {
 func (e *evaluation) recogniseOne(i int, ed *model.Education) int {
 	rank, clause, why := rankOf(ed)
 	if rank == rankNone {
-		if ed.Type == model.EduTraining {
+		if strings.TrimSpace(ed.Type) == model.EduTraining {
 			e.warn(WarnTrainingCertIgnored, "二(二)4", "%s为培训类证书：各类培训班颁发的修业、结业、专业证书不能作为学历依据，仅作为专业能力的参考要素", recordName(i, ed))
 		} else {
 			e.warn(WarnEducationNotRecognised, clause, "%s不予认可：%s", recordName(i, ed), why)

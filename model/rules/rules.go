@@ -26,7 +26,9 @@ func (e *evaluation) warn(code, clause, format string, args ...any) {
 
 // Evaluate checks p against pol and reports every reason that applies, not
 // only the first. Level and Title are set only when the person is eligible;
-// Materials are always listed. Reasons, Warnings and Materials are never nil.
+// Materials are always listed, and are shared between results: treat them
+// as read-only. Reasons, Warnings and Materials are never nil. Evaluate
+// changes neither p nor pol and is safe to call from several goroutines.
 func Evaluate(p *model.Person, pol *model.Policy) model.Result {
 	e := evaluation{p: p, pol: pol, r: model.Result{
 		Reasons: []model.Finding{}, Warnings: []model.Finding{}, Recognised: -1,
@@ -290,7 +292,11 @@ func (e *evaluation) title(level string) string {
 	if name == "" {
 		name = level
 	}
-	e.warn(WarnTitleNotInTable, "二(一)", "职称名称表中没有“%s”系列%s的职称名称，暂填“%s”；请向人才服务中心确认后在批次政策中补充", series, level, name)
+	if series == "" {
+		e.warn(WarnTitleNotInTable, "二(一)", "未填写申报系列，职称暂按级别填“%s”；请填写申报系列，例如“工程”", name)
+	} else {
+		e.warn(WarnTitleNotInTable, "二(一)", "职称名称表中没有“%s”系列%s的职称名称，暂填“%s”；请向人才服务中心确认后在批次政策中补充", series, level, name)
+	}
 	return name
 }
 

@@ -161,6 +161,7 @@ var ruleCases = []ruleCase{
 
 	// titles table.
 	{name: "series written with 系列", edit: func(p *model.Person) { p.Series = "工程系列" }, level: model.LevelAssistant, title: "助理工程师"},
+	{name: "series missing", edit: func(p *model.Person) { p.Series = " " }, level: model.LevelAssistant, title: model.LevelAssistant, warnings: []string{WarnTitleNotInTable}},
 	{name: "series not in the table", edit: func(p *model.Person) { p.Series = "艺术" }, level: model.LevelAssistant, title: model.LevelAssistant, warnings: []string{WarnTitleNotInTable}},
 
 	// 二(三): appraisals.
