@@ -46,11 +46,11 @@ func appraisalContradictions(sc *scanned, apps map[int]string) []Problem {
 		if !strings.Contains(body[sentStart:at], "考核") && !strings.Contains(body[sentStart:at], "考评") {
 			continue
 		}
-		clause := body[clauseStart:at]
+		clause := foldDigits(body[clauseStart:at])
 		if containsAnyOf(clause, otherGrades) {
 			continue
 		}
-		if msg := judgeClaim(clause, body[sentStart:clauseStart], apps); msg != "" {
+		if msg := judgeClaim(clause, foldDigits(body[sentStart:clauseStart]), apps); msg != "" {
 			quote := strings.TrimSpace(body[clauseStart:from])
 			probs = appendProblem(probs, Problem{CodeContradictAppraisal, fmt.Sprintf(
 				"鉴定意见写“%s”，但%s。请按实际考核结果如实填写，例如“%s”。",
@@ -216,6 +216,20 @@ func digitRun(s string) int {
 		n++
 	}
 	return n
+}
+
+// foldDigits turns full-width digits (２０２３, typed with a Chinese input
+// method) into ASCII ones so years are read either way.
+func foldDigits(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return '0' + r - '０'
+		}
+		return r
+	}, s)
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -263,6 +263,9 @@ func TestOtherName(t *testing.T) {
 	if rep := Check("孙浩然，男，"+good, chen(), nil, nil); !rep.Has(CodeOtherName) {
 		t.Errorf("opening name not flagged: %+v", rep.Problems)
 	}
+	if rep := Check("该同志，女，"+good, chen(), nil, nil); rep.Has(CodeOtherName) {
+		t.Errorf("该同志 taken for a name: %+v", rep.Problems)
+	}
 	fine := []string{
 		"陈晓雨同志工作认真。",
 		"经考察，陈晓雨同志工作认真。",
@@ -272,6 +275,7 @@ func TestOtherName(t *testing.T) {
 		"该同志工作认真。", "该名同志工作认真。", "这位同志工作认真。", "青年同志中表现突出。",
 		"党员同志带头攻关。", "与其他同志团结协作。", "经审查该同志材料。", "老同志的传帮带。",
 		"向身边的优秀同志学习。", "对新入职的同志耐心指导。",
+		"申报人：该同志，现任技术员。", "姓名：本人\n",
 	}
 	for _, text := range fine {
 		if rep := Check(good+text, chen(), nil, nil); rep.Has(CodeOtherName) {
@@ -298,6 +302,7 @@ func TestAppraisalContradiction(t *testing.T) {
 		{"2022—2024年度考核均为优秀", mixed, true},
 		{"2022年、2023年年度考核为优秀", mixed, true},
 		{"2022年度考核为优秀", mixed, true},
+		{"２０２２年度考核为优秀", mixed, true}, // full-width digits
 		{"连续三年年度考核优秀", mixed, true},
 		{"近三年考核均为优秀", mixed, true},
 		{"2022年至2024年，年度考核均为优秀", mixed, true},

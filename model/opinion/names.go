@@ -36,12 +36,12 @@ func otherNames(sc *scanned, name string) []Problem {
 	for _, at := range sc.colons {
 		_, size := utf8.DecodeRuneInString(body[at:])
 		if hasAnySuffix(strings.TrimRight(body[:at], " \t　"), nameLabels) {
-			if n := leadingName(strings.TrimLeft(body[at+size:], " \t　")); n != "" && n != name {
+			if n := leadingName(strings.TrimLeft(body[at+size:], " \t　")); n != name && plausibleName(n) {
 				names = appendDistinct(names, n)
 			}
 		}
 	}
-	if n := openingName(body); n != "" && n != name {
+	if n := openingName(body); n != name && plausibleName(n) {
 		names = appendDistinct(names, n)
 	}
 	probs := make([]Problem, 0, len(names))
@@ -101,6 +101,13 @@ func isNameShape(cand []rune) bool {
 		}
 	}
 	return len(cand) <= 3 && strings.ContainsRune(surnames, cand[0])
+}
+
+// plausibleName rules out the pronoun phrases written where a name could
+// stand (申报人：该同志, 本人，男).
+func plausibleName(n string) bool {
+	r, _ := utf8.DecodeRuneInString(n)
+	return n != "" && !strings.ContainsRune("该此本其这那", r) && !strings.HasSuffix(n, "同志")
 }
 
 // leadingName returns the 2–4 Han characters s starts with, or "".

@@ -42,28 +42,63 @@ func padding(sc *scanned) (Problem, bool) {
 
 // repeatedSpan finds the first span (content split at ends) of at least
 // minLen runes that occurs at least times times; it returns the span's
-// bounds in content and its count, or a zero count.
+// bounds in content and its count, or a zero count. Spans are counted in a
+// hash table, so a long text costs linear time, not quadratic.
 func repeatedSpan(content []rune, ends []int, minLen, times int) (from, to, count int) {
-	starts := make([]int, len(ends))
-	for i := 1; i < len(ends); i++ {
-		starts[i] = ends[i-1]
+	type slot struct {
+		h            uint64
+		first, count int
 	}
-	for i := range ends {
-		a := content[starts[i]:ends[i]]
-		if len(a) < minLen {
+	size := 1
+	for size < 2*len(ends) {
+		size <<= 1
+	}
+	var small [256]slot
+	table := small[:0]
+	if size <= len(small) {
+		table = small[:size]
+	} else {
+		table = make([]slot, size)
+	}
+	mask := uint64(size - 1)
+	start := func(i int) int {
+		if i == 0 {
+			return 0
+		}
+		return ends[i-1]
+	}
+	best := -1
+	for i, e := range ends {
+		span := content[start(i):e]
+		if len(span) < minLen {
 			continue
 		}
-		n := 1
-		for j := i + 1; j < len(ends); j++ {
-			if slices.Equal(a, content[starts[j]:ends[j]]) {
-				n++
+		h := uint64(14695981039346656037)
+		for _, r := range span {
+			h = (h ^ uint64(r)) * 1099511628211
+		}
+		h |= 1 // zero marks an empty slot
+		for j := h & mask; ; j = (j + 1) & mask {
+			sl := &table[j]
+			if sl.h == 0 {
+				*sl = slot{h: h, first: i, count: 1}
+				break
+			}
+			if sl.h == h && slices.Equal(span, content[start(sl.first):ends[sl.first]]) {
+				sl.count++
+				if sl.count >= times && (best < 0 || sl.first < best) {
+					best, count = sl.first, sl.count
+				} else if sl.first == best {
+					count = sl.count
+				}
+				break
 			}
 		}
-		if n >= times {
-			return starts[i], ends[i], n
-		}
 	}
-	return 0, 0, 0
+	if best < 0 {
+		return 0, 0, 0
+	}
+	return start(best), ends[best], count
 }
 
 // bodySpan returns the text of body from its from-th content rune up to its
