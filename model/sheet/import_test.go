@@ -213,6 +213,20 @@ func TestHeaderProblems(t *testing.T) {
 // TestHeaderSynonyms: the headers HR offices actually use are recognised,
 // with spaces, full-width brackets and colons, required-field stars, and a
 // title line above the table.
+// TestBlankRowsSkipped: rows with nothing but a pre-filled 序号, or with
+// only ignored columns, are not people and not problems.
+func TestBlankRowsSkipped(t *testing.T) {
+	header := append([]string{"序号"}, append(slices.Clone(baseHeader), "备注")...)
+	row := func(seq string, cells []string, note string) []string {
+		return append([]string{seq}, append(slices.Clone(cells), note)...)
+	}
+	empty := make([]string, len(baseHeader))
+	pv := importCSVText(t, csvOf(t, [][]string{header, row("1", baseRow, ""), row("2", empty, ""), row("3", empty, "待补"), row("", empty, "")}))
+	if !pv.OK() || pv.Total != 1 || len(pv.People) != 1 {
+		t.Errorf("report:\n%s", pv.Report())
+	}
+}
+
 func TestHeaderSynonyms(t *testing.T) {
 	header := []string{"序号", " 名 字 ", "公民身份号码（18位）", "用工形式：", "*职称系列", "参加工作日期",
 		"最高学历", "学历类型", "毕业院校", "所学专业", "毕业时间", "是否全日制", "学位", "2024年考核结果", "2024年度继续教育情况", "备注"}

@@ -180,9 +180,11 @@ func (rr *rowReader) fail(col int, column, format string, args ...any) {
 
 func (p *parser) parseRow(row int, raw []string) {
 	rr := &rowReader{p: p, cells: raw, r: &parsedRow{row: row, idCol: -1}, colFor: map[string]int{}, bad: map[int]bool{}}
+	// A row with nothing but a 序号 is blank: officers often number rows
+	// in advance.
 	blank := true
 	for i := range raw {
-		if i < len(p.binds) && p.binds[i].f != fNone && rr.cell(i) != "" {
+		if i < len(p.binds) && p.binds[i].f != fNone && p.binds[i].f != fSeq && rr.cell(i) != "" {
 			blank = false
 			break
 		}
