@@ -49,8 +49,7 @@ func (m *materialsList) update(res model.Result) {
 
 func (m *materialsList) materialBlock(mat model.Material) fyne.CanvasObject {
 	title := bold(mat.Name + "（" + mat.Copies + "）")
-	source := wrapLabel(mat.Source)
-	source.Importance = widget.LowImportance
+	source := wrapLabel("来源：" + mat.Source)
 	rows := []fyne.CanvasObject{title, source}
 	if !scanned(mat) {
 		rows = append(rows, wrapLabel("由本软件生成，请在“打印与导出”中打印。"))

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -174,6 +175,7 @@ func (s *exportScreen) writeForms(dir string) {
 	}
 	ctx := s.begin(dir)
 	var done atomic.Int64
+	var tick throttle
 	total := len(people)
 	s.u.jobs.run(func() {
 		err := forEachParallel(ctx, total, func(i int) error {
@@ -182,7 +184,10 @@ func (s *exportScreen) writeForms(dir string) {
 				err = pdfgen.WriteFileBytes(filepath.Join(dir, formFileName(i+1, people[i].Name)), pdf)
 			}
 			n := done.Add(1)
-			fyne.Do(func() { s.step(float64(n)/float64(total), fmt.Sprintf("已生成%d/%d份申报表", n, total)) })
+			if tick.due() || int(n) == total {
+				fyne.Do(func() { s.step(float64(n)/float64(total), fmt.Sprintf("已生成%d/%d份申报表", n, total)) })
+			}
+			runtime.Gosched() // let the window's goroutine run between forms
 			return err
 		})
 		fyne.Do(func() {
@@ -270,4 +275,21 @@ func (s *exportScreen) openFolder() {
 	if err := s.u.app.OpenURL(&url.URL{Scheme: "file", Path: s.lastDir}); err != nil {
 		s.u.showError("无法打开文件夹", fmt.Errorf("%v。文件在 %s", err, s.lastDir))
 	}
+}
+
+// throttle lets progress reach the window at most ten times a second, so a
+// fast run does not flood the UI goroutine with redraws.
+type throttle struct {
+	mu   sync.Mutex
+	last time.Time
+}
+
+func (t *throttle) due() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if time.Since(t.last) < 100*time.Millisecond {
+		return false
+	}
+	t.last = time.Now()
+	return true
 }

@@ -25,7 +25,7 @@ type peopleScreen struct {
 	root     fyne.CanvasObject
 }
 
-var colWidths = [numCols]float32{110, 190, 110, 80, 110, 110, 120, 90}
+var colWidths = [numCols]float32{130, 210, 150, 90, 130, 120, 130, 110}
 
 func newPeopleScreen(u *UI) *peopleScreen {
 	s := &peopleScreen{u: u}

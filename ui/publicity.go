@@ -226,6 +226,11 @@ func (s *publicityScreen) compute() {
 		w = append(w, "【"+f.Clause+"】"+f.Message)
 	}
 	s.warnings.SetText(strings.Join(w, "\n"))
+	if len(w) == 0 {
+		s.warnings.Hide()
+	} else {
+		s.warnings.Show()
+	}
 }
 
 func planText(p publicity.PlanResult, cal *calendar.Calendar) string {

@@ -112,6 +112,9 @@ func (s *shell) build() {
 	if os.Getenv("CHUDING_TRACE_STARTUP") != "" {
 		s.root = container.NewStack(firstFrameProbe(), s.root)
 	}
+	if os.Getenv("CHUDING_TRACE_LATENCY") != "" {
+		go traceLatency()
+	}
 }
 
 func (s *shell) content() fyne.CanvasObject { return s.root }
@@ -238,4 +241,25 @@ func firstFrameProbe() fyne.CanvasObject {
 		})
 		return image.NewNRGBA(image.Rect(0, 0, 1, 1))
 	})
+}
+
+// traceLatency measures how long the UI goroutine takes to run a posted
+// function, every 10 ms, and logs the worst delay of each second: a delay
+// above 100 ms is a visible freeze (CHUDING_TRACE_LATENCY,
+// docs/performance.md).
+func traceLatency() {
+	var worst time.Duration
+	last := time.Now()
+	for {
+		time.Sleep(10 * time.Millisecond)
+		t0 := time.Now()
+		fyne.DoAndWait(func() {})
+		if d := time.Since(t0); d > worst {
+			worst = d
+		}
+		if time.Since(last) >= time.Second {
+			fmt.Fprintf(os.Stderr, "chuding: ui latency max %.1f ms\n", float64(worst.Microseconds())/1000)
+			worst, last = 0, time.Now()
+		}
+	}
 }

@@ -97,6 +97,9 @@ func New(a fyne.App, cfg Config) *UI {
 		return u
 	}
 	u.start()
+	if os.Getenv("CHUDING_TRACE_STARTUP") != "" {
+		fmt.Fprintf(os.Stderr, "chuding: window built %d ms after start\n", time.Since(processStart).Milliseconds())
+	}
 	return u
 }
 
