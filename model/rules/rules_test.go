@@ -521,3 +521,30 @@ func TestEvaluateDoesNotChangeInputs(t *testing.T) {
 		t.Errorf("Evaluate modified its inputs")
 	}
 }
+
+// TestEvaluateConcurrently backs the promise that one policy can serve
+// several goroutines (the UI re-checks in the background); run with -race.
+func TestEvaluateConcurrently(t *testing.T) {
+	pol := policy.Builtin2025H1()
+	people := benchPeople()
+	want := make([]string, len(people))
+	for i := range people {
+		want[i] = Summary(Evaluate(&people[i], &pol))
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			ok := true
+			for n := 0; n < 200; n++ {
+				i := n % len(people)
+				ok = ok && Summary(Evaluate(&people[i], &pol)) == want[i]
+			}
+			done <- ok
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if !<-done {
+			t.Error("a goroutine saw a different verdict")
+		}
+	}
+}
