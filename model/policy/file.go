@@ -167,6 +167,9 @@ func valueError(err error, t reflect.Type) string {
 }
 
 func kindName(t reflect.Type) string {
+	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+		return "日期文字，例如 \"2025-06-30\""
+	}
 	switch t.Kind() {
 	case reflect.String:
 		return "文字（用英文双引号括起）"

@@ -132,6 +132,9 @@ func TestReadErrors(t *testing.T) {
 		{"bad date", func(s string) string {
 			return strings.Replace(s, `"cutoff": "2025-06-30"`, `"cutoff": "2025-06-31"`, 1)
 		}, []string{"cutoff", "不存在"}},
+		{"unquoted date", func(s string) string {
+			return strings.Replace(s, `"cutoff": "2025-06-30"`, `"cutoff": 20250630`, 1)
+		}, []string{"cutoff", "应为日期文字", "现为数字"}},
 		{"syntax", func(s string) string {
 			return strings.Replace(s, `"name": "2025年上半年",`, `"name": "2025年上半年",,`, 1)
 		}, []string{"第3行", "语法错误"}},
