@@ -158,7 +158,7 @@ func fieldsByKey(v reflect.Value) map[string]reflect.Value {
 func valueError(err error, t reflect.Type) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return "应为" + kindName(te.Type) + "，现为" + jsonKindName(te.Value)
+		return "应为" + kindName(t) + "，现为" + jsonKindName(te.Value)
 	}
 	if reflect.PointerTo(t).Implements(textUnmarshaler) {
 		return err.Error() // model.Date's own Chinese message
@@ -178,7 +178,7 @@ func kindName(t reflect.Type) string {
 	case reflect.Bool:
 		return "true 或 false"
 	case reflect.Slice:
-		return "列表 [...]"
+		return "列表 [...]，其中每项为" + kindName(t.Elem())
 	case reflect.Map, reflect.Struct:
 		return "对象 {...}"
 	}

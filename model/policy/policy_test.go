@@ -135,6 +135,9 @@ func TestReadErrors(t *testing.T) {
 		{"unquoted date", func(s string) string {
 			return strings.Replace(s, `"cutoff": "2025-06-30"`, `"cutoff": 20250630`, 1)
 		}, []string{"cutoff", "应为日期文字", "现为数字"}},
+		{"number in a list", func(s string) string {
+			return strings.Replace(s, `"会计",`, `1,`, 1)
+		}, []string{"exam_series", "每项为文字", "现为数字"}},
 		{"syntax", func(s string) string {
 			return strings.Replace(s, `"name": "2025年上半年",`, `"name": "2025年上半年",,`, 1)
 		}, []string{"第3行", "语法错误"}},
