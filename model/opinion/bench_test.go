@@ -2,6 +2,7 @@ package opinion
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"chuding/model"
@@ -38,5 +39,25 @@ func BenchmarkDraft(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Draft(p, r, nil)
+	}
+}
+
+// BenchmarkCheckPasted checks 100 opinions pasted together (65,400 Han
+// characters): the checker stays linear on text far longer than any form box.
+func BenchmarkCheckPasted(b *testing.B) {
+	data, err := os.ReadFile("testdata/good/08-engineer-long.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(string(data), 100)
+	p := &model.Person{Name: "李文博", Appraisals: with(years(2021, 2024, "合格"), 2020, "不定等次")}
+	r := &model.Result{Eligible: true, Title: "助理工程师", Level: model.LevelAssistant}
+	pol := policy.Builtin2025H1()
+	if rep := Check(text, p, r, &pol); !rep.Has(CodePadded) {
+		b.Fatalf("pasted text not padded: %+v", rep.Problems)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(text, p, r, &pol)
 	}
 }
