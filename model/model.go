@@ -65,7 +65,7 @@ type Education struct {
 	Type      string  `json:"type"`
 	School    string  `json:"school"`
 	Major     string  `json:"major"`
-	Start     Date    `json:"start,omitempty"`
+	Start     Date    `json:"start,omitzero"`
 	Graduated Date    `json:"graduated"`
 	FullTime  bool    `json:"full_time"`
 	Years     float64 `json:"years,omitempty"`     // 学制

@@ -53,7 +53,7 @@ func Evaluate(p *model.Person, pol *model.Policy) model.Result {
 
 // identity: the online system (三(二)) registers each applicant by ID number.
 func (e *evaluation) identity() {
-	if ok, err := idValid(e.p.IDNumber, model.Today()); !ok {
+	if _, err := model.ParseID(e.p.IDNumber); err != nil {
 		e.reason(ReasonInvalidID, "三(二)", "%s", err.Error())
 	}
 }
