@@ -90,8 +90,7 @@ func (l *layout) form(p *model.Person, r model.Result) ([]byte, error) {
 	opt := pdfgen.FormOptions{Unit: l.in.Unit, Policy: &l.in.Batch.Policy, Fonts: l.fonts,
 		Draft: l.draft, Now: l.created, Calendar: l.in.calendar()}
 	if l.pr.hasPlan {
-		pub := l.in.Batch.Publicity
-		opt.Publicity = &pub
+		opt.Publicity = &l.pr.pub
 	}
 	return pdfgen.Form(p, r, opt)
 }
@@ -133,7 +132,7 @@ func (l *layout) publicityPDF() ([]byte, error) {
 const agencyKind = "人事代理机构"
 
 func (l *layout) publicityNotePDF() ([]byte, error) {
-	u, pol, pub := l.in.Unit, &l.in.Batch.Policy, l.in.Batch.Publicity
+	u, pol, pub := l.in.Unit, &l.in.Batch.Policy, l.pr.pub
 	o := pdfgen.PublicityOutcome{Unit: strings.TrimSpace(u.Name), Recipient: pol.Centre.Name, Rows: l.rows(),
 		Plan: l.pr.plan, Objections: pub.Result, Handled: pub.Handled, Phone: u.Phone,
 		NoticeTitle: pol.NoticeTitle, Created: l.created}

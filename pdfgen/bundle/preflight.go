@@ -138,6 +138,10 @@ type prepared struct {
 	checks  []*PersonCheck // their checks
 	plan    publicity.PlanResult
 	hasPlan bool // the publicity period is set and counted
+	// pub is the publicity as the papers state it: the counted start,
+	// the stored end and signing day or the counted ones, and 无异议 when
+	// no objection was recorded (as the 公示情况说明 says).
+	pub model.Publicity
 }
 
 func prepare(in *Input) *prepared {
@@ -299,7 +303,12 @@ func (pr *prepared) publicityProblems(in *Input) {
 		pr.add(CodePublicityNotEnded, "公示期到%s才结束，今天（%s）尚未期满：公示情况说明须期满后出具，%s起方可签字盖章并报送",
 			end.Chinese(), today.Chinese(), sign.Chinese())
 	}
-	if o := strings.TrimSpace(pub.Result); o != "" && o != pdfgen.NoObjection && strings.TrimSpace(pub.Handled) == "" {
+	o := strings.TrimSpace(pub.Result)
+	if o != "" && o != pdfgen.NoObjection && strings.TrimSpace(pub.Handled) == "" {
 		pr.add(CodeObjectionsUnhandled, "公示期间有异议（%s），请在“公示”中填写处理情况后再导出", o)
 	}
+	if o == "" {
+		o = pdfgen.NoObjection
+	}
+	pr.pub = model.Publicity{Start: plan.Start, End: end, SignOn: sign, Result: o, Handled: strings.TrimSpace(pub.Handled)}
 }

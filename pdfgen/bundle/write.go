@@ -120,6 +120,9 @@ func newManifest(in *Input, pr *prepared, draft bool, created time.Time, people 
 	m := Manifest{Format: Format, App: App{Name: buildinfo.AppName, Version: buildinfo.Version},
 		Created: created, Draft: draft, DraftReasons: []string{}, Batch: in.Batch, Unit: in.Unit,
 		People: people, Files: []File{}}
+	if pr.hasPlan {
+		m.Batch.Publicity = pr.pub
+	}
 	if draft {
 		m.DraftReasons = append(m.DraftReasons, pr.report.Lines()...)
 	}
