@@ -28,6 +28,7 @@ type exportScreen struct {
 	person  *widget.Select
 	copies  *widget.RadioGroup
 	preview *pdfPreview
+	bundle  *bundlePane
 
 	progress *widget.ProgressBar
 	status   *widget.Label
@@ -75,7 +76,8 @@ func (s *exportScreen) build() {
 		allForms, s.progress, s.status, container.NewHBox(s.cancel, s.openDir)))
 
 	s.preview = newPDFPreview(s.u)
-	left := container.NewVScroll(container.NewVBox(one, batch))
+	s.bundle = newBundlePane(s)
+	left := container.NewVScroll(container.NewVBox(one, batch, s.bundle.root))
 	split := container.NewHSplit(left, s.preview.content())
 	split.Offset = 0.38
 	s.root = split
@@ -90,6 +92,7 @@ func (s *exportScreen) refresh() {
 	if s.person.Selected == "" && len(names) > 0 {
 		s.person.SetSelected(names[0])
 	}
+	s.bundle.check()
 }
 
 func personOption(i int, r *row) string {

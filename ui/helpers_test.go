@@ -32,7 +32,7 @@ func newTestUI(t *testing.T) *UI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := New(a, Config{Store: st, DBPath: path, Today: func() model.Date { return testToday }})
+	u := New(a, Config{Store: st, DBPath: path, Today: func() model.Date { return testToday }, inlineJobs: true})
 	u.files = &fixedPicker{}
 	u.win.Resize(fyne.NewSize(1280, 800))
 	u.jobs.wait()

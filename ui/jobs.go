@@ -6,13 +6,22 @@ import (
 
 // jobs runs heavy work (import, export, PDF batches) off the UI goroutine so
 // the window never freezes. Work reports back to widgets only through
-// fyne.Do; wait lets tests (and shutdown) block until every job has ended.
+// fyne.Do; wait lets shutdown block until every job has ended.
+//
+// On Fyne's test driver fyne.Do runs its function at once on the calling
+// goroutine, so concurrent jobs would touch widgets concurrently; tests set
+// inline, which runs each job to completion on the caller's goroutine.
 type jobs struct {
-	wg sync.WaitGroup
+	wg     sync.WaitGroup
+	inline bool
 }
 
-// run starts work on its own goroutine.
+// run starts work on its own goroutine (or runs it now when inline).
 func (j *jobs) run(work func()) {
+	if j.inline {
+		work()
+		return
+	}
 	j.wg.Add(1)
 	go func() {
 		defer j.wg.Done()

@@ -124,7 +124,7 @@ func opinionOf(p *model.Person, res *model.Result, pol *model.Policy) opinionSta
 
 // scanned reports whether a material is handed in as a scan the officer
 // attaches; the 申报表 itself is printed by chuding.
-func scanned(m model.Material) bool { return m.Code != "FORM" }
+func scanned(m model.Material) bool { return m.Code != rules.MaterialForm }
 
 func materialsCount(p *model.Person, res model.Result) (have, need int) {
 	for _, m := range res.Materials {
@@ -167,9 +167,11 @@ const (
 
 var colTitles = [numCols]string{"姓名", "身份证号", "系列", "学历", "参加工作", "状态", "鉴定意见", "材料"}
 
-// peopleView is the filtered, sorted window onto a batch's rows.
+// peopleView is the filtered, sorted window onto a batch's rows. all keeps
+// the batch order (序号, as stored); sorted is all in the table's order.
 type peopleView struct {
 	all    []*row
+	sorted []*row
 	shown  []*row
 	query  string
 	filter status
@@ -211,11 +213,12 @@ func (v *peopleView) sortOn(c int) {
 }
 
 func (v *peopleView) sortAll() {
+	v.sorted = append(v.sorted[:0], v.all...)
 	if v.sortBy < 0 {
 		return
 	}
 	key := sortKey(v.sortBy)
-	slices.SortStableFunc(v.all, func(a, b *row) int {
+	slices.SortStableFunc(v.sorted, func(a, b *row) int {
 		c := key(a, b)
 		if v.desc {
 			return -c
@@ -249,7 +252,7 @@ func sortKey(col int) func(a, b *row) int {
 // apply recomputes shown from all, keeping the sort order.
 func (v *peopleView) apply() {
 	v.shown = v.shown[:0]
-	for _, r := range v.all {
+	for _, r := range v.sorted {
 		if v.filter != statusAll && r.status != v.filter {
 			continue
 		}
@@ -276,6 +279,7 @@ func (v *peopleView) replace(oldID string, r *row) {
 // remove drops the person with id.
 func (v *peopleView) remove(id string) {
 	v.all = slices.DeleteFunc(v.all, func(x *row) bool { return x.p.IDNumber == id })
+	v.sortAll()
 	v.apply()
 }
 

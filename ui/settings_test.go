@@ -101,7 +101,7 @@ func TestStartupLockedDatabaseExplainsInsteadOfCrashing(t *testing.T) {
 	_, openErr := store.Open(path, store.Options{NoBackup: true, Timeout: 50 * time.Millisecond})
 	a := test.NewTempApp(t)
 	test.ApplyTheme(t, NewTheme(nil))
-	u := New(a, Config{DBPath: path, OpenErr: openErr, Options: store.Options{NoBackup: true, Timeout: 50 * time.Millisecond}})
+	u := New(a, Config{DBPath: path, OpenErr: openErr, Options: store.Options{NoBackup: true, Timeout: 50 * time.Millisecond}, inlineJobs: true})
 	defer u.win.Close()
 	assertShows(t, u, "无法打开数据库", "数据库正被另一个窗口使用", "请关闭那个窗口后按“重试”")
 
@@ -136,7 +136,7 @@ func TestStartupCorruptDatabaseOffersBackups(t *testing.T) {
 	_, openErr := store.Open(path, store.Options{NoBackup: true})
 	a := test.NewTempApp(t)
 	test.ApplyTheme(t, NewTheme(nil))
-	u := New(a, Config{DBPath: path, OpenErr: openErr, Options: store.Options{NoBackup: true}})
+	u := New(a, Config{DBPath: path, OpenErr: openErr, Options: store.Options{NoBackup: true}, inlineJobs: true})
 	defer u.win.Close()
 	assertShows(t, u, "数据库文件已损坏", "本程序不会覆盖这个文件")
 

@@ -46,6 +46,8 @@ type Config struct {
 	Options store.Options
 	// Today is the clock for validation and days-left; nil means model.Today.
 	Today func() model.Date
+
+	inlineJobs bool // tests: run background work on the caller (see jobs)
 }
 
 // UI is the main window and the state its screens share: the unit, the
@@ -83,6 +85,7 @@ type UI struct {
 func New(a fyne.App, cfg Config) *UI {
 	useChineseDialogs()
 	u := &UI{app: a, cfg: cfg, st: cfg.Store, today: cfg.Today, view: newPeopleView()}
+	u.jobs.inline = cfg.inlineJobs
 	if u.today == nil {
 		u.today = model.Today
 	}
