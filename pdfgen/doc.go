@@ -95,6 +95,7 @@ type Doc struct {
 	widths    map[rune]float64 // advance width at 1 pt
 	err       error
 	unchecked int64
+	dry       bool // inside Measure: measure and check, draw nothing
 }
 
 // New starts an empty document; call AddPage before drawing.
@@ -201,23 +202,34 @@ func (d *Doc) finish() error {
 	return nil
 }
 
+// Measure runs f with drawing switched off: text is still measured and
+// checked and tables still advance their y, but nothing reaches the page
+// and tables never turn or overflow it. Builders use it to try a layout
+// (how tall is this section at 五号?) before drawing it for real.
+func (d *Doc) Measure(f func()) {
+	old := d.dry
+	d.dry = true
+	f()
+	d.dry = old
+}
+
 // Line draws a straight line with the current line width.
 func (d *Doc) Line(x1, y1, x2, y2 float64) {
-	if d.err == nil {
+	if d.err == nil && !d.dry {
 		d.gp.Line(x1, y1, x2, y2)
 	}
 }
 
 // LineWidth sets the stroke width in points for following lines and boxes.
 func (d *Doc) LineWidth(w float64) {
-	if d.err == nil {
+	if d.err == nil && !d.dry {
 		d.gp.SetLineWidth(w)
 	}
 }
 
 // Box strokes the outline of r.
 func (d *Doc) Box(r Rect) {
-	if d.err == nil {
+	if d.err == nil && !d.dry {
 		d.gp.RectFromUpperLeftWithStyle(r.X, r.Y, r.W, r.H, "D")
 	}
 }

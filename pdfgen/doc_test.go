@@ -238,3 +238,20 @@ func TestEngineLook(t *testing.T) {
 	tb.Row(C("鉴定意见"), Cell{Text: strings.Repeat("该同志工作认真负责，业务能力强（成绩突出）。", 6), Span: 3, Top: true})
 	look(t, "engine", mustBytes(t, d))
 }
+
+func TestWrapKeepsNumbersWhole(t *testing.T) {
+	d := newTestDoc(t, Options{})
+	d.AddPage(BindNone)
+	d.SetFontSize(SizeWuHao)
+	got := d.Wrap("2010.09—2013.06", d.Width("2010.09—20"))
+	if len(got) != 2 || got[0] != "2010.09—" || got[1] != "2013.06" {
+		t.Errorf("日期应在破折号处换行，得到 %q", got)
+	}
+	// A run longer than the line must still break rather than overflow.
+	long := strings.Repeat("1234567890", 6)
+	for _, l := range d.Wrap(long, 60) {
+		if d.Width(l) > 60.01 {
+			t.Errorf("过长的数字串应强制断开：%q", l)
+		}
+	}
+}

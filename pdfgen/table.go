@@ -154,7 +154,7 @@ func (t *Table) room(h float64) bool {
 	if d.err != nil {
 		return false
 	}
-	if t.y+h <= d.content.Bottom()+0.01 {
+	if t.y+h <= d.content.Bottom()+0.01 || d.dry {
 		return true
 	}
 	if t.NextPage == nil || h > d.content.H {
@@ -210,6 +210,10 @@ func (t *Table) drawRow(x float64, widths []float64, cells []Cell, h float64) {
 	}
 	t.y = round(t.y + h)
 }
+
+// CellAt draws one bordered cell of this table's style at any rectangle,
+// for cells that span rows (a photo box, a label beside several tables).
+func (t *Table) CellAt(r Rect, c Cell) { t.drawCell(r.X, r.Y, r.W, r.H, c) }
 
 func (t *Table) drawCell(x, y, w, h float64, c Cell) {
 	d := t.d

@@ -18,12 +18,12 @@ const (
 
 // Chinese font sizes by their traditional names, in points.
 const (
-	SizeXiaoEr = 18   // 小二: form titles
-	SizeSanHao = 16   // 三号
-	SizeSiHao  = 14   // 四号: section titles
-	SizeXiaoSi = 12   // 小四
-	SizeWuHao  = 10.5 // 五号: form body
-	SizeXiaoWu = 9    // 小五: dense tables
+	SizeXiaoEr float64 = 18   // 小二: form titles
+	SizeSanHao float64 = 16   // 三号
+	SizeSiHao  float64 = 14   // 四号: section titles
+	SizeXiaoSi float64 = 12   // 小四
+	SizeWuHao  float64 = 10.5 // 五号: form body
+	SizeXiaoWu float64 = 9    // 小五: dense tables
 )
 
 // Leading is the line height as a multiple of the font size.
@@ -140,6 +140,17 @@ func (d *Doc) wrapParagraph(para string, limit float64, context string) []string
 			for carry < len(line)-1 && strings.ContainsRune(noLineEnd, line[len(line)-1-carry]) {
 				carry++
 			}
+			// Keep a run of digits and Latin letters (a date, a phone
+			// number, "CAD") whole when the line has room before it.
+			if carry == 0 && isWordRune(r) {
+				run := 0
+				for run < len(line) && isWordRune(line[len(line)-1-run]) {
+					run++
+				}
+				if run < len(line) {
+					carry = run
+				}
+			}
 			next := append([]rune(nil), line[len(line)-carry:]...)
 			lines = append(lines, string(line[:len(line)-carry]))
 			line = next
@@ -171,7 +182,7 @@ func (d *Doc) TextIn(r Rect, s string, a Align, top bool) {
 	lines := d.Wrap(s, r.W)
 	lh := d.LineHeight()
 	need := float64(len(lines)) * lh
-	if need > r.H+0.01 {
+	if need > r.H+0.01 && !d.dry {
 		d.Fail(&OverflowError{Text: s, Need: need, Have: r.H})
 		return
 	}
@@ -201,7 +212,7 @@ func (d *Doc) Title(y float64, s string) float64 {
 // bold and the embedded face has no bold style, so the text is drawn twice,
 // offset by a fraction of a point — the usual way forms fake 黑体 weight.
 func (d *Doc) BoldIn(r Rect, s string, a Align) {
-	if d.Width(s) > r.W+0.01 {
+	if d.Width(s) > r.W+0.01 && !d.dry {
 		d.Fail(&OverflowError{Text: s, Need: d.Width(s), Have: r.W})
 		return
 	}
@@ -216,7 +227,7 @@ func (d *Doc) cell(x, y, w, h float64, s string, a Align) {
 		return
 	}
 	d.Width(s) // checks every glyph first
-	if d.err != nil {
+	if d.err != nil || d.dry {
 		return
 	}
 	align := gopdf.Middle
@@ -230,4 +241,10 @@ func (d *Doc) cell(x, y, w, h float64, s string, a Align) {
 	}
 	d.gp.SetXY(round(x), round(y))
 	d.Fail(d.gp.CellWithOption(&gopdf.Rect{W: round(w), H: round(h)}, s, gopdf.CellOption{Align: align}))
+}
+
+// isWordRune reports whether r belongs to a run that should not be broken:
+// ASCII letters and digits and the dots of dates and decimals.
+func isWordRune(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.')
 }
