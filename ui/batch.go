@@ -40,6 +40,8 @@ type batchScreen struct {
 	centreTel *widget.Entry
 	days      *widget.Label
 	polFields []*field
+	unitNote  *widget.Label
+	batchNote *widget.Label
 	base      model.Policy // the policy the form shows; fields not on the form come from it
 
 	root fyne.CanvasObject
@@ -71,8 +73,9 @@ func (s *batchScreen) build() {
 		newField("", "联系电话", s.unitPhone),
 	}
 	saveUnit := widget.NewButtonWithIcon("保存单位信息", theme.DocumentSaveIcon(), func() { s.saveUnit() })
+	s.unitNote = successLabel()
 	unitCard := widget.NewCard("单位信息", "公示、申报表和汇总表上使用这些信息",
-		container.NewVBox(formGrid(s.unitFields...), container.NewHBox(saveUnit)))
+		container.NewVBox(formGrid(s.unitFields...), container.NewHBox(saveUnit), s.unitNote))
 
 	s.batchSel = widget.NewSelect(nil, s.switchBatch)
 	newBtn := widget.NewButtonWithIcon("新建批次…", theme.ContentAddIcon(), s.newBatch)
@@ -110,6 +113,7 @@ func (s *batchScreen) build() {
 			e.OnSubmitted = func(string) { s.save() }
 		}
 	}
+	s.batchNote = successLabel()
 	saveBatch := widget.NewButtonWithIcon("保存批次与政策", theme.DocumentSaveIcon(), s.saveBatch)
 	saveBatch.Importance = widget.HighImportance
 	builtin := widget.NewButton("恢复为内置政策", s.resetPolicy)
@@ -120,7 +124,7 @@ func (s *batchScreen) build() {
 			container.NewBorder(nil, nil, widget.NewLabel("当前批次"), container.NewHBox(newBtn, delBtn), s.batchSel),
 			s.days,
 			formGrid(s.polFields...),
-			container.NewHBox(saveBatch, builtin, imp, exp)))
+			container.NewHBox(saveBatch, builtin, imp, exp), s.batchNote))
 
 	s.root = container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2,
 		container.NewVBox(unitCard), batchCard)))
@@ -197,6 +201,7 @@ func (s *batchScreen) saveUnit() bool {
 	}
 	s.u.unit = unit
 	s.u.shell.refreshHeader()
+	setNote(s.unitNote, "已保存单位信息")
 	return true
 }
 
@@ -269,6 +274,7 @@ func (s *batchScreen) saveBatch() {
 	s.u.replaceBatch(b)
 	s.u.reevaluate()
 	s.refresh()
+	setNote(s.batchNote, fmt.Sprintf("已保存“%s”，已按新政策重新审核本批次%d人", b.Name, len(s.u.view.all)))
 }
 
 func splitList(s string) []string {

@@ -50,6 +50,7 @@ func TestBatchPolicyEditReevaluatesEveryone(t *testing.T) {
 	// A cutoff before 孙浩然 started work makes him NOT_STARTED.
 	s.cutoff.SetText("2024-12-31")
 	tapButton(t, u, "保存批次与政策")
+	assertShows(t, u, "已按新政策重新审核本批次5人")
 	after := u.rowByID(sun.p.IDNumber)
 	if after.res.Eligible || !after.res.HasReason("NOT_STARTED") {
 		t.Fatalf("after moving the cutoff: %+v", after.res.Reasons)

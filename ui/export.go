@@ -75,7 +75,7 @@ func (s *exportScreen) build() {
 	batch := widget.NewCard("整批导出", "在后台生成，可随时取消；生成时可以继续使用其他功能", container.NewVBox(
 		allForms, s.progress, s.status, container.NewHBox(s.cancel, s.openDir)))
 
-	s.preview = newPDFPreview(s.u)
+	s.preview = newPDFPreview(s.u, 560)
 	s.bundle = newBundlePane(s)
 	left := container.NewVScroll(container.NewVBox(one, batch, s.bundle.root))
 	split := container.NewHSplit(left, s.preview.content())

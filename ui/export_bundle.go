@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -48,7 +50,10 @@ func newBundlePane(s *exportScreen) *bundlePane {
 	recheck := widget.NewButtonWithIcon("重新检查", theme.ViewRefreshIcon(), b.check)
 	b.export = widget.NewButtonWithIcon("导出上报包…", theme.DownloadIcon(), b.exportBundle)
 	b.export.Importance = widget.HighImportance
-	listBox := container.NewGridWrap(fyne.NewSize(380, 220), b.list)
+	// The list fills the card's width at a fixed height.
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(fyne.NewSize(0, 220))
+	listBox := container.NewStack(floor, b.list)
 	b.root = widget.NewCard("上报包", "一个压缩包装下汇总表、公示、每人的申报表、材料清单和扫描件（含清单与校验值）",
 		container.NewVBox(b.summary, listBox, b.draft, container.NewHBox(recheck, b.export)))
 	return b

@@ -104,3 +104,19 @@ func parseDateField(label, text string) (model.Date, string) {
 
 // trimmed is strings.TrimSpace, named for the call sites that copy entry text into a person.
 func trimmed(s string) string { return strings.TrimSpace(s) }
+
+// successLabel is a green note under a button row ("已记录…"), hidden
+// until there is something to say.
+func successLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.SuccessImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// setNote shows msg in a successLabel.
+func setNote(l *widget.Label, msg string) {
+	l.SetText(msg)
+	l.Show()
+}

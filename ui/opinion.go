@@ -100,7 +100,11 @@ func (s *opinionScreen) build() {
 		s.problems,
 	)
 	top := container.NewBorder(nil, nil, container.NewHBox(s.title, s.state), container.NewHBox(s.draftBtn, s.saveBtn, s.doneBtn))
-	editor := container.NewBorder(top, container.NewVScroll(checker), nil, nil, s.text)
+	// The checker gets a pane of its own under the text, so its findings
+	// stay readable however long the opinion grows.
+	body := container.NewVSplit(s.text, container.NewVScroll(container.NewPadded(checker)))
+	body.Offset = 0.6
+	editor := container.NewBorder(top, nil, nil, nil, body)
 
 	s.facts = wrapLabel("")
 	factsPane := container.NewBorder(bold("申报人情况"), nil, nil, nil, container.NewVScroll(s.facts))

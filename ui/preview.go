@@ -34,19 +34,21 @@ type pdfPreview struct {
 	open  *widget.Button
 	name  string
 	pdf   []byte
-	gen   int // generation of the current render, to drop stale results
+	gen   int     // generation of the current render, to drop stale results
+	width float32 // width pages are shown at, fitting the pane at 1280×800
 	root  fyne.CanvasObject
 }
 
-// previewDPI renders A4 at about 500 px wide: readable at 1280×800 and
-// fast (a two-page form takes well under a second).
-const previewDPI = 60
+// previewDPI renders A4 at about 830 px wide, sharp when shown scaled down
+// to the pane's page width, and still fast (a four-page form takes well
+// under a second).
+const previewDPI = 100
 
 // maxPreviewPages bounds the pages rendered for one preview.
 const maxPreviewPages = 12
 
-func newPDFPreview(u *UI) *pdfPreview {
-	p := &pdfPreview{u: u, pages: container.NewVBox()}
+func newPDFPreview(u *UI, width float32) *pdfPreview {
+	p := &pdfPreview{u: u, pages: container.NewVBox(), width: width}
 	p.title = widget.NewLabelWithStyle("预览", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.note = wrapLabel("按“预览”在这里查看PDF。")
 	p.save = widget.NewButtonWithIcon("保存PDF…", theme.DocumentSaveIcon(), func() {
@@ -99,7 +101,7 @@ func (p *pdfPreview) showPages(imgs []image.Image, pages int, err error) {
 		ci := canvas.NewImageFromImage(img)
 		ci.FillMode = canvas.ImageFillContain
 		b := img.Bounds()
-		ci.SetMinSize(fyne.NewSize(float32(b.Dx()), float32(b.Dy())))
+		ci.SetMinSize(fyne.NewSize(p.width, p.width*float32(b.Dy())/float32(b.Dx())))
 		objs = append(objs, container.NewCenter(ci))
 	}
 	p.pages.Objects = objs

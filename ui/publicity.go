@@ -40,6 +40,8 @@ type publicityScreen struct {
 	objects  *widget.Entry
 	handled  *widget.Entry
 	preview  *pdfPreview
+	planNote *widget.Label // says the period was recorded
+	resNote  *widget.Label // says the result was recorded
 
 	root fyne.CanvasObject
 }
@@ -93,6 +95,8 @@ func (s *publicityScreen) build() {
 	s.contact = newEntry("受理异议的经办人")
 	s.phone = newEntry("经办人电话")
 	s.place = newEntry("本单位公示栏")
+	s.planNote = successLabel()
+	s.resNote = successLabel()
 	savePlan := widget.NewButtonWithIcon("记录公示期", theme.DocumentSaveIcon(), s.savePlan)
 	prev := widget.NewButtonWithIcon("预览公示", theme.VisibilityIcon(), func() { s.previewNotice() })
 	savePDF := widget.NewButtonWithIcon("保存公示PDF…", theme.DocumentPrintIcon(), s.saveNotice)
@@ -105,7 +109,7 @@ func (s *publicityScreen) build() {
 			widget.NewLabel("电话"), s.phone,
 			widget.NewLabel("公示地点"), s.place),
 		s.perUnit,
-		container.NewHBox(savePlan, prev, savePDF)))
+		container.NewHBox(savePlan, prev, savePDF), s.planNote))
 
 	s.outcome = widget.NewRadioGroup([]string{outcomeNone, outcomeSome}, func(string) { s.showOutcome() })
 	s.outcome.Horizontal = true
@@ -118,9 +122,9 @@ func (s *publicityScreen) build() {
 	saveResult := widget.NewButtonWithIcon("记录结果", theme.DocumentSaveIcon(), s.saveResult)
 	saveNote := widget.NewButtonWithIcon("保存公示情况说明PDF…", theme.DocumentPrintIcon(), s.saveNote)
 	result := widget.NewCard("公示结果", "公示期满后填写，再打印公示情况说明由单位盖章", container.NewVBox(
-		s.outcome, s.objects, s.handled, container.NewHBox(saveResult, saveNote)))
+		s.outcome, s.objects, s.handled, container.NewHBox(saveResult, saveNote), s.resNote))
 
-	s.preview = newPDFPreview(s.u)
+	s.preview = newPDFPreview(s.u, 380)
 	right := container.NewVScroll(container.NewVBox(period, result))
 	split := container.NewHSplit(container.NewPadded(left), container.NewHSplit(right, s.preview.content()))
 	split.Offset = 0.24
@@ -243,6 +247,9 @@ func planText(p publicity.PlanResult, cal *calendar.Calendar) string {
 	}
 	t := fmt.Sprintf("公示期：%s\n期满后最早签字盖章日期：%s\n公示的工作日：%s",
 		p.Period(), cal.Day(p.SignFrom).Describe(), strings.Join(days, "、"))
+	if h := skippedHolidays(p, cal); h != "" {
+		t += "\n期间不计的节假日：" + h
+	}
 	if !p.LatestStart.IsZero() {
 		t += "\n最晚开始公示日期（保证在申报截止前签字）：" + p.LatestStart.Chinese()
 	}
@@ -340,7 +347,7 @@ func (s *publicityScreen) savePlan() {
 		return
 	}
 	s.u.replaceBatch(b)
-	s.u.showInfo("已记录", "公示期已记录："+s.plan.Period()+"。")
+	setNote(s.planNote, "已记录公示期："+s.plan.Period())
 }
 
 func (s *publicityScreen) showOutcome() {
@@ -378,7 +385,7 @@ func (s *publicityScreen) saveResult() {
 		return
 	}
 	s.u.replaceBatch(b)
-	s.u.showInfo("已记录", "公示结果已记录。")
+	setNote(s.resNote, "已记录公示结果："+b.Publicity.Result)
 }
 
 func (s *publicityScreen) saveNote() {
@@ -408,4 +415,35 @@ func defaultStart(pol *model.Policy, today model.Date) model.Date {
 		return pol.WindowStart
 	}
 	return today
+}
+
+// skippedHolidays names the holidays inside the period that were not
+// counted, e.g. 端午节（5月31日至6月2日）.
+func skippedHolidays(p publicity.PlanResult, cal *calendar.Calendar) string {
+	var out []string
+	name, from, to := "", model.Date{}, model.Date{}
+	flush := func() {
+		if name != "" {
+			span := fmt.Sprintf("%d月%d日", from.Month, from.Day)
+			if !to.Equal(from) {
+				span += fmt.Sprintf("至%d月%d日", to.Month, to.Day)
+			}
+			out = append(out, name+"（"+span+"）")
+		}
+		name = ""
+	}
+	for d := p.Start; !d.After(p.End); d = d.AddDays(1) {
+		h := cal.Day(d).Holiday
+		switch {
+		case h == "":
+			flush()
+		case h == name:
+			to = d
+		default:
+			flush()
+			name, from, to = h, d, d
+		}
+	}
+	flush()
+	return strings.Join(out, "、")
 }

@@ -36,7 +36,8 @@ func TestPublicityComputesPeriodAcrossHolidaysAndRecordsIt(t *testing.T) {
 	if !s.plan.SignFrom.Equal(model.NewDate(2025, 6, 6)) {
 		t.Errorf("sign from = %s, want 2025-06-06", s.plan.SignFrom)
 	}
-	assertShows(t, u, "2025年5月29日至2025年6月5日（共5个工作日）", "2025年6月6日（星期五）")
+	assertShows(t, u, "2025年5月29日至2025年6月5日（共5个工作日）", "2025年6月6日（星期五）",
+		"期间不计的节假日：端午节（5月31日至6月2日）")
 
 	// A start on a holiday moves to the next working day, and says so.
 	s.start.SetText("2025-06-01")
