@@ -2,9 +2,9 @@ package ui
 
 import (
 	"context"
-	"image/color"
 	"errors"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"runtime"
 	"strings"
