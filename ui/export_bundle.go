@@ -30,6 +30,7 @@ type bundlePane struct {
 	batch    []string             // batch-level problems
 	excluded map[string]bool      // ID number → left out of this bundle
 	order    []string             // ID numbers in the order of the last check
+	detail   *widget.Label        // the full problems of the row selected in the list
 	draft    *widget.Check
 	export   *widget.Button
 	report   bundle.Report
@@ -46,6 +47,9 @@ func newBundlePane(s *exportScreen) *bundlePane {
 			return container.NewBorder(nil, nil, widget.NewCheck("排除", nil), nil, l)
 		},
 		b.updateItem)
+	b.detail = wrapLabel("")
+	b.detail.Hide()
+	b.list.OnSelected = b.showDetail
 	b.draft = widget.NewCheck("有问题也导出（整包标为草稿，不能直接上报）", nil)
 	recheck := widget.NewButtonWithIcon("重新检查", theme.ViewRefreshIcon(), b.check)
 	b.export = widget.NewButtonWithIcon("导出上报包…", theme.DownloadIcon(), b.exportBundle)
@@ -55,7 +59,7 @@ func newBundlePane(s *exportScreen) *bundlePane {
 	floor.SetMinSize(fyne.NewSize(0, 220))
 	listBox := container.NewStack(floor, b.list)
 	b.root = widget.NewCard("上报包", "一个压缩包装下汇总表、公示、每人的申报表、材料清单和扫描件（含清单与校验值）",
-		container.NewVBox(b.summary, listBox, b.draft, container.NewHBox(recheck, b.export)))
+		container.NewVBox(b.summary, listBox, b.detail, b.draft, container.NewHBox(recheck, b.export)))
 	return b
 }
 
@@ -107,6 +111,8 @@ func (b *bundlePane) check() {
 // show lists the batch problems and the people with problems.
 func (b *bundlePane) show(rep bundle.Report) {
 	b.report = rep
+	b.list.UnselectAll()
+	b.detail.Hide()
 	b.batch = b.batch[:0]
 	for _, p := range b.report.Batch {
 		b.batch = append(b.batch, p.Message)
@@ -200,4 +206,23 @@ func (b *bundlePane) write(path string) {
 			}
 		})
 	})
+}
+
+// showDetail shows every problem of the selected row in full under the
+// list (the rows themselves are one line each).
+func (b *bundlePane) showDetail(i widget.ListItemID) {
+	var text string
+	switch {
+	case i < len(b.batch):
+		text = "本批次：" + b.batch[i]
+	case i-len(b.batch) < len(b.checks):
+		pc := b.checks[i-len(b.batch)]
+		lines := []string{fmt.Sprintf("%d. %s", pc.No, pc.Label())}
+		for _, p := range pc.Problems {
+			lines = append(lines, "·"+p.Message)
+		}
+		text = strings.Join(lines, "\n")
+	}
+	b.detail.SetText(text)
+	b.detail.Show()
 }

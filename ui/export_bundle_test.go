@@ -31,6 +31,11 @@ func TestExportBundleDraftThenCleanBundle(t *testing.T) {
 		t.Fatal("the sample batch should not pass the pre-flight (ineligible people, missing scans)")
 	}
 	assertShows(t, u, "导出前检查：", "缺少")
+	// Selecting a row shows that person's problems in full.
+	b.list.Select(len(b.batch))
+	if !strings.Contains(b.detail.Text, b.checks[0].Label()) || !strings.Contains(b.detail.Text, "·") {
+		t.Errorf("detail of the first row = %q", b.detail.Text)
+	}
 
 	// Without 草稿 the export is refused and says what to do.
 	dir := t.TempDir()

@@ -26,6 +26,7 @@ import (
 type settingsScreen struct {
 	u       *UI
 	dbPath  *widget.Label
+	note    *widget.Label
 	backups *widget.List
 	list    []store.Backup
 	years   *widget.Label
@@ -59,8 +60,9 @@ func (s *settingsScreen) build() {
 			c.Objects[1].(*widget.Button).OnTapped = func() { s.restore(b) }
 		})
 	backupNow := widget.NewButtonWithIcon("立即备份", theme.StorageIcon(), s.backupNow)
+	s.note = successLabel()
 	db := widget.NewCard("数据库", "每次打开时自动备份；备份放在数据库旁的 backups 文件夹", container.NewBorder(
-		container.NewVBox(s.dbPath, container.NewHBox(backupNow)), nil, nil, nil, s.backups))
+		container.NewVBox(s.dbPath, container.NewHBox(backupNow), s.note), nil, nil, nil, s.backups))
 
 	s.years = wrapLabel("")
 	importYear := widget.NewButtonWithIcon("导入年度节假日文件…", theme.UploadIcon(), s.importYear)
@@ -122,7 +124,7 @@ func (s *settingsScreen) backupNow() {
 		return
 	}
 	s.refresh()
-	s.u.showInfo("已备份", "已备份到 "+b.Path)
+	setNote(s.note, "已备份到 "+b.Path)
 }
 
 // restore replaces the database with backup b after confirmation and
