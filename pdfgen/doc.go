@@ -149,6 +149,22 @@ func (d *Doc) AddPage(b Binding) {
 	d.gp.SetTextColor(0, 0, 0)
 }
 
+// EachPage runs f once on every page added so far, in order, drawing onto
+// that page; use it for footers that need the page count (第 1 页 共 3 页).
+// Drawing continues on the last page afterwards.
+func (d *Doc) EachPage(f func(page, total int)) {
+	if d.err != nil {
+		return
+	}
+	for i := 1; i <= d.pages && d.err == nil; i++ {
+		if err := d.gp.SetPage(i); err != nil {
+			d.Fail(fmt.Errorf("第 %d 页：%w", i, err))
+			return
+		}
+		f(i, d.pages)
+	}
+}
+
 // Content is the printable area of the current page inside the margins.
 func (d *Doc) Content() Rect { return d.content }
 

@@ -139,7 +139,7 @@ func (f *formData) basics(d *Doc, st frontStyle, y float64) float64 {
 
 // education is 学历学位: every record, the recognised one marked (二(二)).
 func (f *formData) education(d *Doc, st frontStyle, y float64) float64 {
-	t := f.table(d, st, y, formLabelW, 70, 100, 88, 48, 52, 40, 52)
+	t := f.table(d, st, y, formLabelW, 70, 100, 82, 50, 52, 36, 60)
 	rows := [][]Cell{bold(C("起止年月"), C("毕业院校"), C("所学专业"), C("学历"), C("类型"), C("学位"), C("初定依据"))}
 	rows = append(rows, f.edu...)
 	if len(f.edu) == 0 {

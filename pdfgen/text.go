@@ -137,9 +137,6 @@ func (d *Doc) wrapParagraph(para string, limit float64, context string) []string
 					}
 				}
 			}
-			for carry < len(line)-1 && strings.ContainsRune(noLineEnd, line[len(line)-1-carry]) {
-				carry++
-			}
 			// Keep a run of digits and Latin letters (a date, a phone
 			// number, "CAD") whole when the line has room before it.
 			if carry == 0 && isWordRune(r) {
@@ -150,6 +147,9 @@ func (d *Doc) wrapParagraph(para string, limit float64, context string) []string
 				if run < len(line) {
 					carry = run
 				}
+			}
+			for carry < len(line)-1 && strings.ContainsRune(noLineEnd, line[len(line)-1-carry]) {
+				carry++
 			}
 			next := append([]rune(nil), line[len(line)-carry:]...)
 			lines = append(lines, string(line[:len(line)-carry]))
@@ -244,7 +244,8 @@ func (d *Doc) cell(x, y, w, h float64, s string, a Align) {
 }
 
 // isWordRune reports whether r belongs to a run that should not be broken:
-// ASCII letters and digits and the dots of dates and decimals.
+// ASCII letters and digits and the punctuation inside dates, decimals,
+// phone numbers and web addresses.
 func isWordRune(r rune) bool {
-	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.')
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune(".-/:@_", r))
 }
