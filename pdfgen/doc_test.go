@@ -255,3 +255,18 @@ func TestWrapKeepsNumbersWhole(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapKeepsAddressWithClosingMark(t *testing.T) {
+	d := newTestDoc(t, Options{})
+	d.AddPage(BindNone)
+	d.SetFontSize(SizeXiaoWu)
+	text := "学信网（www.chsi.com.cn）在线申请打印"
+	w := d.Width("学信网（www.chsi.com.cn")
+	got := d.Wrap(text, w)
+	if len(got) < 2 || !strings.HasPrefix(got[1], "（www.chsi.com.cn）") {
+		t.Errorf("网址应整体换到下一行并带上右括号，得到 %q", got)
+	}
+	if strings.HasSuffix(got[0], "（") {
+		t.Errorf("行尾不应留下左括号：%q", got)
+	}
+}

@@ -47,3 +47,23 @@ func BenchmarkForms200(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkChecklist is one person's 材料清单.
+func BenchmarkChecklist(b *testing.B) {
+	people, results, pol := rosterInput(b, 2)
+	for b.Loop() {
+		if _, err := Checklist(&people[1], results[1], ChecklistOptions{Policy: pol}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRoster200 is the 汇总表 of a 200-person batch (landscape, ~14 pages).
+func BenchmarkRoster200(b *testing.B) {
+	people, results, pol := rosterInput(b, 200)
+	for b.Loop() {
+		if _, err := Roster(people, results, RosterOptions{Policy: pol}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

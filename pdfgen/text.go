@@ -138,9 +138,13 @@ func (d *Doc) wrapParagraph(para string, limit float64, context string) []string
 				}
 			}
 			// Keep a run of digits and Latin letters (a date, a phone
-			// number, "CAD") whole when the line has room before it.
-			if carry == 0 && isWordRune(r) {
-				run := 0
+			// number, a web address) whole when the line has room before it.
+			first := r
+			if carry > 0 {
+				first = line[len(line)-carry]
+			}
+			if isWordRune(first) {
+				run := carry
 				for run < len(line) && isWordRune(line[len(line)-1-run]) {
 					run++
 				}
