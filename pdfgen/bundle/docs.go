@@ -27,7 +27,7 @@ type layout struct {
 func (l *layout) entries() ([]entry, []ManifestPerson) {
 	es := []entry{
 		{path: RosterXLSXName, make: l.rosterXLSX},
-		// TODO(roster): 汇总表.pdf once pdfgen.Roster lands.
+		{path: RosterPDFName, deflate: true, make: l.rosterPDF},
 	}
 	if l.pr.hasPlan {
 		es = append(es, entry{path: PublicityName, deflate: true, make: l.publicityPDF},
@@ -40,7 +40,7 @@ func (l *layout) entries() ([]entry, []ManifestPerson) {
 		p, r, c := &l.pr.people[i], l.pr.results[i], l.pr.checks[i]
 		folder := folderName(i+1, len(l.pr.people), p.Name)
 		es = append(es, entry{path: path.Join(folder, FormName), deflate: true, make: func() ([]byte, error) { return l.form(p, r) }})
-		// TODO(checklist): 材料清单.pdf once pdfgen.Checklist lands.
+		es = append(es, entry{path: path.Join(folder, ChecklistName), deflate: true, make: func() ([]byte, error) { return l.checklist(p, r) }})
 		scans := scanFiles(folder, p.Attachments)
 		for _, s := range scans {
 			es = append(es, l.scanEntry(p, s))
@@ -78,6 +78,15 @@ func (l *layout) rosterXLSX() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+func (l *layout) rosterPDF() ([]byte, error) {
+	pdf, err := pdfgen.Roster(l.pr.people, l.pr.results, pdfgen.RosterOptions{Unit: l.in.Unit,
+		Policy: &l.in.Batch.Policy, Fonts: l.fonts, Now: l.created})
+	if err != nil {
+		return nil, fmt.Errorf("生成%s失败：%w", RosterPDFName, err)
+	}
+	return pdf, nil
+}
+
 func (l *layout) peopleJSON() ([]byte, error) {
 	var b bytes.Buffer
 	if err := peoplefile.Write(&b, l.pr.people); err != nil {
@@ -93,6 +102,11 @@ func (l *layout) form(p *model.Person, r model.Result) ([]byte, error) {
 		opt.Publicity = &l.pr.pub
 	}
 	return pdfgen.Form(p, r, opt)
+}
+
+func (l *layout) checklist(p *model.Person, r model.Result) ([]byte, error) {
+	return pdfgen.Checklist(p, r, pdfgen.ChecklistOptions{Unit: l.in.Unit, Policy: &l.in.Batch.Policy,
+		Fonts: l.fonts, Now: l.created})
 }
 
 // rows are the people publicised: everyone in the bundle. Pre-flight lets
