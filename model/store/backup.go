@@ -137,6 +137,32 @@ func (s *Store) backup(manual bool) (Backup, error) {
 	return Backup{Path: final, Time: t, Size: size, Manual: manual}, s.rotate()
 }
 
+// unchangedSinceBackup reports whether the newest automatic backup already
+// holds the database as it is now (same last transaction ID). With scans
+// stored in the database a copy can be hundreds of megabytes, so opening
+// the app twice without a change must not write another one.
+func (s *Store) unchangedSinceBackup() bool {
+	all, err := ListBackups(s.path)
+	if err != nil {
+		return false
+	}
+	for _, b := range all {
+		if b.Manual {
+			continue
+		}
+		bak, err := bbolt.Open(b.Path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: 100 * time.Millisecond})
+		if err != nil {
+			return false
+		}
+		defer bak.Close()
+		var cur, old int
+		_ = s.view(func(tx *bbolt.Tx) error { cur = tx.ID(); return nil })
+		_ = bak.View(func(tx *bbolt.Tx) error { old = tx.ID(); return nil })
+		return cur == old && cur != 0
+	}
+	return false
+}
+
 func freeBackupName(dbPath string, t time.Time, manual bool) (string, error) {
 	stem, ext := splitName(dbPath)
 	name := stem + "-" + t.Local().Format(backupStamp)

@@ -262,3 +262,30 @@ func TestRestoreOntoANewMachine(t *testing.T) {
 		t.Errorf("restored onto a new machine: %d people, %v", len(ps), err)
 	}
 }
+
+func TestNoNewBackupWhenNothingChanged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "chuding.db")
+	opt := testOptions()
+	s := openAt(t, path, opt)
+	batch := newBatch(t, s, "2025年上半年")
+	s.Close()
+	for range 3 {
+		openAt(t, path, opt).Close()
+	}
+	bs, err := ListBackups(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bs) != 1 {
+		t.Fatalf("%d backups after three opens without a change, want 1", len(bs))
+	}
+	s = openAt(t, path, opt)
+	if err := s.AddPerson(batch, makePerson(1)); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	openAt(t, path, opt).Close()
+	if bs, _ = ListBackups(path); len(bs) != 2 {
+		t.Fatalf("%d backups after a change, want 2", len(bs))
+	}
+}

@@ -54,6 +54,17 @@ func tooNew(v uint64) error {
 // migrate runs the pending migrations and records the new version, with an
 // audit entry, all in one transaction.
 func (s *Store) migrate() error {
+	// An empty read-write transaction still commits a new meta page, and
+	// unchangedSinceBackup compares transaction IDs: only write when needed.
+	current := false
+	_ = s.db.View(func(tx *bbolt.Tx) error {
+		v, ok := schemaVersion(tx)
+		current = ok && v == schemaLatest
+		return nil
+	})
+	if current {
+		return nil
+	}
 	return guard(s.path, func() error {
 		return s.db.Update(func(tx *bbolt.Tx) error {
 			v, ok := schemaVersion(tx)

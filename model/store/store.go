@@ -169,7 +169,7 @@ func (s *Store) finishOpen(hasData bool) error {
 			return fmt.Errorf("无法把数据库文件权限设为仅本人可读写：%w", err)
 		}
 	}
-	if hasData && !s.opt.NoBackup {
+	if hasData && !s.opt.NoBackup && !s.unchangedSinceBackup() {
 		if _, err := s.backup(false); err != nil {
 			return fmt.Errorf("打开数据库时自动备份失败（%v），请检查磁盘空间和 backups 文件夹的权限", err)
 		}
