@@ -86,3 +86,18 @@ func TestForEachParallelStopsWhenCancelled(t *testing.T) {
 		t.Errorf("ran %d of 1000 after cancelling at 3", n)
 	}
 }
+
+func TestExportPreviewChecklistAndRoster(t *testing.T) {
+	u := newSampleUI(t)
+	u.shell.show(screenExport)
+	tapButton(t, u, "预览材料清单")
+	if n := countPages(u.export.preview.pdf); n < 1 {
+		t.Fatal("材料清单 has no pages")
+	}
+	assertShows(t, u, "预览：陈晓雨_材料清单")
+	tapButton(t, u, "预览汇总表")
+	if n := countPages(u.export.preview.pdf); n < 1 {
+		t.Fatal("汇总表 has no pages")
+	}
+	assertShows(t, u, "预览：2025年上半年_汇总表")
+}

@@ -220,6 +220,9 @@ func (u *UI) openBatch(b model.Batch) {
 			}
 			u.view.setRows(rows)
 			u.peopleChanged()
+			if os.Getenv("CHUDING_TRACE_STARTUP") != "" {
+				fmt.Fprintf(os.Stderr, "chuding: %d people shown %d ms after start\n", len(rows), time.Since(processStart).Milliseconds())
+			}
 		})
 	})
 }
