@@ -186,7 +186,9 @@ func (b *bundlePane) write(path string) {
 	s.u.jobs.run(func() {
 		m, err := bundle.Write(ctx, in, path, opt, func(done, total int, what string) {
 			if tick.due() || done == total {
-				fyne.Do(func() { s.step(float64(done)/float64(total), fmt.Sprintf("正在导出：%d/%d个文件", done, total)) })
+				fyne.Do(func() {
+					s.step(float64(done)/float64(total), fmt.Sprintf("正在导出：%d/%d个文件", done, total))
+				})
 			}
 		})
 		fyne.Do(func() {
