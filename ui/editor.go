@@ -279,6 +279,19 @@ func (e *editor) edit(p model.Person, isNew bool) {
 	e.update()
 }
 
+// refresh reloads the stored person when the form holds no unsaved change
+// (the opinion screen or another batch may have changed what is stored).
+func (e *editor) refresh() {
+	if e.dirty || e.oldID == "" {
+		return
+	}
+	if r := e.u.rowByID(e.oldID); r != nil {
+		e.edit(r.p, false)
+	} else {
+		e.newPerson()
+	}
+}
+
 // newPerson starts a blank person in the current unit.
 func (e *editor) newPerson() {
 	e.edit(model.Person{Unit: e.u.unit.Name, Relation: model.RelationLabour}, true)
@@ -363,6 +376,10 @@ func (e *editor) save() {
 		return
 	}
 	p := clonePerson(e.p)
+	if r := e.u.rowByID(e.oldID); r != nil {
+		// The opinion is written on its own screen; keep what is stored.
+		p.Opinion, p.OpinionDone = r.p.Opinion, r.p.OpinionDone
+	}
 	if err := e.u.savePerson(e.oldID, p); err != nil {
 		e.u.showError("保存失败", saveErrorText(err))
 		return

@@ -179,3 +179,26 @@ func TestEditorLeavingWithUnsavedChangesAsks(t *testing.T) {
 		t.Error("放弃修改 did not leave the editor")
 	}
 }
+
+func TestEditorKeepsOpinionWrittenElsewhere(t *testing.T) {
+	u := newSampleUI(t)
+	target := u.view.all[1]
+	u.shell.show(screenPeople)
+	u.people.table.Select(widgetCell(indexOf(u, target.p.IDNumber)))
+	tapButton(t, u, "编辑")
+
+	// The opinion is changed on its own screen while the editor holds the person…
+	u.shell.show(screenOpinion)
+	u.opinion.open(target.p.IDNumber)
+	typeInto(u.opinion.text, "新写的鉴定意见")
+	pressShortcut(t, u, fyne.KeyS)
+
+	// …and a later save in the editor must not bring the old opinion back.
+	u.shell.show(screenEditor)
+	typeInto(u.editor.post, "技术部")
+	pressShortcut(t, u, fyne.KeyS)
+	p, _ := u.st.Person(u.batch.ID, target.p.IDNumber)
+	if !strings.HasSuffix(p.Opinion, "新写的鉴定意见") || p.Post != "技术部" {
+		t.Errorf("after both saves: opinion %q, post %q", p.Opinion, p.Post)
+	}
+}

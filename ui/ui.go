@@ -285,6 +285,9 @@ func (u *UI) isEmpty() bool {
 }
 
 func (u *UI) close() {
+	if u.export != nil {
+		u.export.cancelRun() // an export in progress stops; it leaves no file
+	}
 	u.jobs.wait()
 	if u.st != nil {
 		_ = u.st.Close()
