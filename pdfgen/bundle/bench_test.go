@@ -115,6 +115,7 @@ func BenchmarkWrite(b *testing.B) {
 			path := filepath.Join(b.TempDir(), "上报包.zip")
 			runtime.GC()
 			stop := peakMemory()
+			cpu0 := cpuTime()
 			b.ResetTimer()
 			var m Manifest
 			for range b.N {
@@ -124,6 +125,7 @@ func BenchmarkWrite(b *testing.B) {
 				}
 			}
 			b.StopTimer()
+			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(stop(), "peak-MB")
 			st, _ := os.Stat(path)
 			b.ReportMetric(float64(st.Size())/(1<<20), "zip-MB")

@@ -58,7 +58,7 @@ func (l *layout) entries() ([]entry, []ManifestPerson) {
 }
 
 func (l *layout) scanEntry(p *model.Person, s scanFile) entry {
-	return entry{path: s.path, want: s.att.SHA256, make: func() ([]byte, error) {
+	return entry{path: s.path, want: s.att.SHA256, inline: true, make: func() ([]byte, error) {
 		if l.in.Attachment == nil {
 			return nil, fmt.Errorf("没有附件来源，无法读取%s的“%s”", p.Name, s.att.Name)
 		}

@@ -14,6 +14,11 @@ type entry struct {
 	deflate bool                   // compress; scans and xlsx are compressed already
 	make    func() ([]byte, error) // PDF generation or reading a scan
 	want    string                 // expected SHA-256 of a scan; "" for generated files
+	// inline entries are made by the writer when their turn comes rather
+	// than ahead of time by a worker: scans are quick to read but large,
+	// so only one is ever held, and the look-ahead window is left to the
+	// PDFs, which are slow to make but small.
+	inline bool
 }
 
 // made is an entry's bytes with their SHA-256, or why they could not be made.
@@ -41,19 +46,24 @@ func (e entry) run() (m made) {
 	return made{data: data, sum: sum}
 }
 
-// produce makes the entries on a pool of workers and hands them to emit
-// strictly in order, on the calling goroutine. At most 2×workers entries
-// are in flight or waiting, so memory stays bounded whatever the batch
-// size. It stops at the first error or when ctx is cancelled, and returns
-// only after every worker has finished (none touches Input afterwards).
+// produce makes the entries and hands them to emit strictly in order, on
+// the calling goroutine. Entries that are not inline are made ahead on a
+// pool of workers, at most lookahead×workers of them in flight or waiting,
+// so memory stays bounded whatever the batch size. It stops at the first
+// error or when ctx is cancelled, and returns only after every worker has
+// finished (none touches Input afterwards).
 func produce(ctx context.Context, entries []entry, workers int, emit func(i int, m made) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	slots := make([]chan made, len(entries))
-	for i := range slots {
-		slots[i] = make(chan made, 1)
+	var ahead []int
+	for i, e := range entries {
+		if !e.inline {
+			slots[i] = make(chan made, 1)
+			ahead = append(ahead, i)
+		}
 	}
 	jobs := make(chan int)
-	window := make(chan struct{}, 2*workers)
+	window := make(chan struct{}, lookahead*workers)
 	var wg sync.WaitGroup
 	defer func() {
 		cancel()
@@ -64,7 +74,7 @@ func produce(ctx context.Context, entries []entry, workers int, emit func(i int,
 	go func() {
 		defer wg.Done()
 		defer close(jobs)
-		for i := range entries {
+		for _, i := range ahead {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
@@ -87,12 +97,19 @@ func produce(ctx context.Context, entries []entry, workers int, emit func(i int,
 		}()
 	}
 
-	for i := range entries {
+	for i, e := range entries {
 		var m made
-		select {
-		case m = <-slots[i]:
-		case <-ctx.Done():
-			return ctx.Err()
+		if e.inline {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			m = e.run()
+		} else {
+			select {
+			case m = <-slots[i]:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
 		if m.err != nil {
 			return m.err
@@ -100,7 +117,15 @@ func produce(ctx context.Context, entries []entry, workers int, emit func(i int,
 		if err := emit(i, m); err != nil {
 			return err
 		}
-		<-window
+		if !e.inline {
+			<-window
+		}
 	}
 	return nil
 }
+
+// lookahead is how many generated files per worker may wait for the
+// writer. Generated files are 50–150 KB (the roster of a large batch a few
+// MB), so even a deep window costs little memory, and it keeps the workers
+// busy while the writer copies a person's scans.
+const lookahead = 8
