@@ -202,3 +202,18 @@ func TestEditorKeepsOpinionWrittenElsewhere(t *testing.T) {
 		t.Errorf("after both saves: opinion %q, post %q", p.Opinion, p.Post)
 	}
 }
+
+func TestCtrlNAsksBeforeDroppingUnsavedPerson(t *testing.T) {
+	u := newSampleUI(t)
+	pressShortcut(t, u, fyne.KeyN)
+	if u.shell.current != screenEditor {
+		t.Fatal("Ctrl+N did not open the editor")
+	}
+	typeInto(u.editor.name, "写了一半")
+	pressShortcut(t, u, fyne.KeyN)
+	assertShows(t, u, "尚未保存")
+	tapButton(t, u, "继续编辑")
+	if u.editor.name.Text != "写了一半" {
+		t.Error("Ctrl+N dropped the unsaved person")
+	}
+}

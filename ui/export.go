@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -162,14 +161,11 @@ func (s *exportScreen) saveAllForms() {
 }
 
 // writeForms generates the forms on all but one core (the window keeps one)
-// and reports progress; cancel stops between forms.
+// with pdfgen.Forms, writes each as it comes and reports progress; cancel
+// stops between forms and keeps the files already written.
 func (s *exportScreen) writeForms(dir string) {
-	people := make([]model.Person, len(s.u.view.all))
-	results := make([]model.Result, len(s.u.view.all))
-	for i, r := range s.u.view.all {
-		people[i], results[i] = r.p, r.res
-	}
-	if len(people) == 0 {
+	rows := s.u.view.all
+	if len(rows) == 0 {
 		s.u.showError("无法导出", fmt.Errorf("本批次还没有人员"))
 		return
 	}
@@ -178,27 +174,34 @@ func (s *exportScreen) writeForms(dir string) {
 		s.u.showError("无法生成申报表", err)
 		return
 	}
+	jobs := make([]pdfgen.FormJob, len(rows))
+	names := make([]string, len(rows))
+	for i, r := range rows {
+		p := r.p
+		jobs[i] = pdfgen.FormJob{Person: &p, Result: r.res, Options: opt}
+		names[i] = formFileName(i+1, p.Name)
+	}
 	ctx := s.begin(dir)
-	var done atomic.Int64
 	var tick throttle
-	total := len(people)
+	done, total := 0, len(jobs)
 	s.u.jobs.run(func() {
-		err := forEachParallel(ctx, total, func(i int) error {
-			pdf, err := pdfgen.Form(&people[i], results[i], opt)
+		err := pdfgen.Forms(ctx, jobs, max(1, runtime.NumCPU()-1), func(i int, pdf []byte, err error) error {
 			if err == nil {
-				err = pdfgen.WriteFileBytes(filepath.Join(dir, formFileName(i+1, people[i].Name)), pdf)
+				err = pdfgen.WriteFileBytes(filepath.Join(dir, names[i]), pdf)
 			}
-			n := done.Add(1)
-			if tick.due() || int(n) == total {
+			if err != nil {
+				return err
+			}
+			done++
+			if n := done; tick.due() || n == total {
 				fyne.Do(func() { s.step(float64(n)/float64(total), fmt.Sprintf("已生成%d/%d份申报表", n, total)) })
 			}
-			runtime.Gosched() // let the window's goroutine run between forms
-			return err
+			return nil
 		})
 		fyne.Do(func() {
 			switch {
 			case ctx.Err() != nil:
-				s.end(fmt.Sprintf("已取消，已生成%d份（已生成的文件保留在文件夹中）", done.Load()), nil)
+				s.end(fmt.Sprintf("已取消，已生成%d份（已生成的文件保留在文件夹中）", done), nil)
 			case err != nil:
 				s.end("生成中断", err)
 			default:
@@ -206,34 +209,6 @@ func (s *exportScreen) writeForms(dir string) {
 			}
 		})
 	})
-}
-
-// forEachParallel runs f(0..n-1) on max(1, NumCPU-1) goroutines, stopping
-// at the first error or when ctx is cancelled.
-func forEachParallel(ctx context.Context, n int, f func(i int) error) error {
-	workers := max(1, runtime.NumCPU()-1)
-	var next atomic.Int64
-	var firstErr error
-	var once sync.Once
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				if err := f(i); err != nil {
-					once.Do(func() { firstErr = err })
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return firstErr
 }
 
 // begin sets the progress area up for a run writing into dir.

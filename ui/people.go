@@ -199,10 +199,13 @@ func (s *peopleScreen) updateButtons() {
 
 func (s *peopleScreen) focusSearch() { s.u.win.Canvas().Focus(s.search) }
 
-// add opens the editor on a blank person.
+// add opens the editor on a blank person (Ctrl+N works from any screen;
+// unsaved changes in the editor are asked about first).
 func (s *peopleScreen) add() {
-	s.u.shell.show(screenEditor)
-	s.u.editor.newPerson()
+	s.u.editor.confirmLeave(func() {
+		s.u.shell.switchTo(screenEditor)
+		s.u.editor.newPerson()
+	})
 }
 
 func (s *peopleScreen) editSelected() {
