@@ -27,11 +27,11 @@ type layout struct {
 func (l *layout) entries() ([]entry, []ManifestPerson) {
 	es := []entry{
 		{path: RosterXLSXName, make: l.rosterXLSX},
-		{path: RosterPDFName, deflate: true, make: l.rosterPDF},
+		{path: RosterPDFName, make: l.rosterPDF},
 	}
 	if l.pr.hasPlan {
-		es = append(es, entry{path: PublicityName, deflate: true, make: l.publicityPDF},
-			entry{path: PublicityNote, deflate: true, make: l.publicityNotePDF})
+		es = append(es, entry{path: PublicityName, make: l.publicityPDF},
+			entry{path: PublicityNote, make: l.publicityNotePDF})
 	}
 	es = append(es, entry{path: PeopleName, deflate: true, make: l.peopleJSON})
 
@@ -39,8 +39,8 @@ func (l *layout) entries() ([]entry, []ManifestPerson) {
 	for i := range l.pr.people {
 		p, r, c := &l.pr.people[i], l.pr.results[i], l.pr.checks[i]
 		folder := folderName(i+1, len(l.pr.people), p.Name)
-		es = append(es, entry{path: path.Join(folder, FormName), deflate: true, make: func() ([]byte, error) { return l.form(p, r) }})
-		es = append(es, entry{path: path.Join(folder, ChecklistName), deflate: true, make: func() ([]byte, error) { return l.checklist(p, r) }})
+		es = append(es, entry{path: path.Join(folder, FormName), make: func() ([]byte, error) { return l.form(p, r) }})
+		es = append(es, entry{path: path.Join(folder, ChecklistName), make: func() ([]byte, error) { return l.checklist(p, r) }})
 		scans := scanFiles(folder, p.Attachments)
 		for _, s := range scans {
 			es = append(es, l.scanEntry(p, s))

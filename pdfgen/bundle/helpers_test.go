@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"flag"
 	"fmt"
@@ -66,15 +67,15 @@ func (s *scans) get(sha string) ([]byte, error) {
 // fakeScan is size bytes starting with %PDF- and then incompressible
 // pseudo-random bytes, like a real scan's image data.
 func fakeScan(seed, size int) []byte {
-	head := []byte(fmt.Sprintf("%%PDF-1.4\n%% scan %d\n", seed))
-	out := make([]byte, 0, size)
-	out = append(out, head...)
+	head := fmt.Sprintf("%%PDF-1.4\n%% scan %d\n", seed)
+	out := make([]byte, max(size, len(head))+8)
+	n := copy(out, head)
 	x := uint64(seed)*0x9E3779B97F4A7C15 + 1
-	for len(out) < size {
+	for ; n < size; n += 8 {
 		x ^= x << 13
 		x ^= x >> 7
 		x ^= x << 17
-		out = append(out, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+		binary.LittleEndian.PutUint64(out[n:], x)
 	}
 	return out[:max(size, len(head))]
 }

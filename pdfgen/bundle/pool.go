@@ -11,7 +11,7 @@ import (
 // and how to store it.
 type entry struct {
 	path    string
-	deflate bool                   // compress; scans and xlsx are compressed already
+	deflate bool                   // compress: only the JSON; scans, PDFs and the xlsx are compressed already
 	make    func() ([]byte, error) // PDF generation or reading a scan
 	want    string                 // expected SHA-256 of a scan; "" for generated files
 	// inline entries are made by the writer when their turn comes rather
