@@ -48,7 +48,8 @@ type Input struct {
 	// of this bundle; they are neither checked nor exported.
 	Exclude []string
 	// Attachment returns the bytes of a scanned file by its SHA-256, as
-	// store.Store.Attachment does. It is called from several goroutines.
+	// store.Store.Attachment does. Write calls it on its own goroutine,
+	// one scan at a time, as that scan's turn in the archive comes.
 	Attachment func(sha string) ([]byte, error)
 	// Calendar counts the publicity's working days; nil means
 	// calendar.Default().
