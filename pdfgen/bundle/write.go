@@ -109,12 +109,19 @@ func Write(ctx context.Context, in Input, path string, opt Options, progress fun
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return Manifest{}, fmt.Errorf("%w（%w）", ErrCancelled, err)
+			return Manifest{}, cancelled{err}
 		}
 		return Manifest{}, err
 	}
 	return m, nil
 }
+
+// cancelled reads as ErrCancelled and matches both it and the context's
+// error with errors.Is.
+type cancelled struct{ cause error }
+
+func (c cancelled) Error() string   { return ErrCancelled.Error() }
+func (c cancelled) Unwrap() []error { return []error{ErrCancelled, c.cause} }
 
 func newManifest(in *Input, pr *prepared, draft bool, created time.Time, people []ManifestPerson) Manifest {
 	m := Manifest{Format: Format, App: App{Name: buildinfo.AppName, Version: buildinfo.Version},

@@ -235,7 +235,7 @@ func TestWriteCancelLeavesNoFile(t *testing.T) {
 			cancel()
 		}
 	})
-	if !errors.Is(err, context.Canceled) || !errors.Is(err, ErrCancelled) {
+	if !errors.Is(err, context.Canceled) || !errors.Is(err, ErrCancelled) || err.Error() != "导出已取消，未生成文件" {
 		t.Fatalf("err %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
