@@ -168,8 +168,12 @@ func (s *peopleScreen) refresh() {
 	}
 	s.table.UnselectAll()
 	if s.selected != nil {
+		// Keep the selection on the same person if still shown; a person
+		// the filter hides cannot be edited or deleted by mistake.
+		sel := s.selected
+		s.selected = nil
 		for i, r := range s.u.view.shown {
-			if r.p.IDNumber == s.selected.p.IDNumber {
+			if r.p.IDNumber == sel.p.IDNumber {
 				s.table.Select(widget.TableCellID{Row: i, Col: colName})
 			}
 		}

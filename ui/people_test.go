@@ -304,3 +304,22 @@ func BenchmarkSearchBox10000(b *testing.B) {
 		u.people.search.SetText(queries[i%len(queries)])
 	}
 }
+
+func TestPeopleSelectionFollowsTheFilter(t *testing.T) {
+	u := newSampleUI(t)
+	u.shell.show(screenPeople)
+	s := u.people
+	chen := u.view.shown[0]
+	s.table.Select(widgetCell(0))
+	if s.edit.Disabled() {
+		t.Fatal("编辑 disabled with a person selected")
+	}
+	typeInto(s.search, "陈晓")
+	if s.selected == nil || s.selected.p.IDNumber != chen.p.IDNumber || s.edit.Disabled() {
+		t.Fatal("selection lost although the person is still shown")
+	}
+	s.search.SetText("吴佳琪")
+	if s.selected != nil || !s.edit.Disabled() || !s.del.Disabled() {
+		t.Error("a person hidden by the search can still be edited or deleted")
+	}
+}
