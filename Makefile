@@ -10,9 +10,9 @@ BUILDNO := $(shell sed -n 's/^Build *= *\([0-9]*\)/\1/p' FyneApp.toml)
 LDFLAGS := -X chuding/model/buildinfo.Version=$(VERSION)
 
 # System packages: cgo + GL/X11 headers for Fyne; Xvfb to run headless;
-# poppler-utils for the PDF read-back tests.
+# poppler-utils for the PDF read-back tests; unzip to check bundles open.
 SYS_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-            libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth libgl1-mesa-dri poppler-utils
+            libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth libgl1-mesa-dri poppler-utils unzip
 
 # Packages whose tests need no cgo: run with the race detector.
 RACE_PKGS := ./model/... ./pdfgen/...
