@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -95,7 +94,6 @@ func bundleMissesScans(rep bundle.Report) bool {
 func bundleParse(args []string) (bundleArgs, error) {
 	var a bundleArgs
 	fs := flag.NewFlagSet("bundle", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	for _, s := range []struct {
 		p    *string
 		name string
@@ -107,16 +105,9 @@ func bundleParse(args []string) (bundleArgs, error) {
 	fs.BoolVar(&a.draft, "draft", false, "")
 	fs.Var(&a.exclude, "exclude", "")
 	fs.Var(&a.holidays, "holidays", "")
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return a, errors.New(workdaysFlagError(err, "bundle"))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+	positional, err := parseArgs(fs, args, bundleUsage)
+	if err != nil {
+		return a, err
 	}
 	switch {
 	case len(positional) == 0:

@@ -83,47 +83,28 @@ func runCheck(e *env, args []string) int {
 	return 0
 }
 
+const checkUsage = "用法：chuding-cli check [--policy 政策.json] [--cutoff 2025-06-30] [--json] 人员.json"
+
 // checkParseArgs accepts flags before and after the file name, as
 // officers type them in either order.
 func checkParseArgs(args []string) (checkOptions, error) {
 	var o checkOptions
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.policy, "policy", "", "")
 	fs.StringVar(&o.cutoff, "cutoff", "", "")
 	fs.BoolVar(&o.json, "json", false, "")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return o, checkFlagError(err)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseArgs(fs, args, checkUsage)
+	if err != nil {
+		return o, err
 	}
 	switch len(files) {
 	case 0:
-		return o, errors.New("缺少人员文件。用法：chuding-cli check [--policy 政策.json] [--cutoff 2025-06-30] [--json] 人员.json")
+		return o, errors.New("缺少人员文件。" + checkUsage)
 	case 1:
 		o.people = files[0]
 		return o, nil
 	}
 	return o, fmt.Errorf("只能检查一个人员文件，现给出了%d个：%s", len(files), strings.Join(files, "、"))
-}
-
-func checkFlagError(err error) error {
-	msg := err.Error()
-	switch {
-	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return fmt.Errorf("check 没有参数 %s；可用参数为 --policy、--cutoff、--json", strings.TrimPrefix(msg, "flag provided but not defined: "))
-	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return fmt.Errorf("参数 %s 后面需要一个值", strings.TrimPrefix(msg, "flag needs an argument: "))
-	case errors.Is(err, flag.ErrHelp):
-		return errors.New("用法：chuding-cli check [--policy 政策.json] [--cutoff 2025-06-30] [--json] 人员.json")
-	}
-	return errors.New(msg)
 }
 
 // checkCutoff reads --cutoff: a full day, since seniority is counted to the day.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"chuding/model"
@@ -78,25 +77,14 @@ func runDraft(e *env, args []string) int {
 func draftParseArgs(args []string) (draftOptions, error) {
 	var o draftOptions
 	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.id, "id", "", "")
 	fs.StringVar(&o.policy, "policy", "", "")
 	fs.StringVar(&o.pubStart, "publicity-start", "", "")
 	fs.StringVar(&o.pubEnd, "publicity-end", "", "")
 	fs.StringVar(&o.pubResult, "publicity-result", "", "")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return o, errors.New(draftUsage)
-			}
-			return o, errors.New(workdaysFlagError(err, "draft"))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseArgs(fs, args, draftUsage)
+	if err != nil {
+		return o, err
 	}
 	switch {
 	case len(files) == 0:

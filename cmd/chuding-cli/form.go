@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,24 +146,13 @@ func formFonts(path string) (*pdfgen.Fonts, error) {
 func formParse(name, usage string, args []string, own func(*flag.FlagSet, *formArgs)) (formArgs, error) {
 	var a formArgs
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	fs.StringVar(&a.out, "out", "", "")
 	fs.StringVar(&a.policy, "policy", "", "")
 	fs.StringVar(&a.font, "font", "", "")
 	own(fs, &a)
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return a, errors.New(usage)
-			}
-			return a, errors.New(workdaysFlagError(err, name))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseArgs(fs, args, usage)
+	if err != nil {
+		return a, err
 	}
 	switch {
 	case len(files) == 0:

@@ -8,10 +8,13 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"strings"
 )
 
 // command is one subcommand; run returns the process exit code.
@@ -70,4 +73,43 @@ func usage(w io.Writer) {
 func fail(e *env, format string, args ...any) int {
 	fmt.Fprintf(e.stderr, "错误："+format+"\n", args...)
 	return 2
+}
+
+// parseArgs parses fs from args, accepting flags both before and after the
+// positional arguments (officers type them in either order), and returns the
+// positional arguments. -h returns usage as the error; the flag package's
+// English errors become Chinese ones that list the flags the command has.
+func parseArgs(fs *flag.FlagSet, args []string, usage string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errors.New(usage)
+			}
+			return nil, errors.New(flagError(fs, err))
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// flagError turns a flag package error into a Chinese message.
+func flagError(fs *flag.FlagSet, err error) string {
+	msg := err.Error()
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, "--"+f.Name) })
+	known := "可用参数为 " + strings.Join(names, "、") + "；运行 chuding-cli help 查看用法"
+	switch {
+	case strings.HasPrefix(msg, "flag provided but not defined: "):
+		return fmt.Sprintf("%s 没有参数 %s；%s", fs.Name(), strings.TrimPrefix(msg, "flag provided but not defined: "), known)
+	case strings.HasPrefix(msg, "flag needs an argument: "):
+		return fmt.Sprintf("参数 %s 后面需要一个值", strings.TrimPrefix(msg, "flag needs an argument: "))
+	case strings.HasPrefix(msg, "invalid boolean value"):
+		return fmt.Sprintf("开关参数的值只能是 true 或 false：%s", msg)
+	}
+	return msg
 }

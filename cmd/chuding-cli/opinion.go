@@ -78,23 +78,12 @@ const opinionUsage = "用法：chuding-cli opinion [--json] [--name 姓名] [鉴
 func opinionParseArgs(args []string) (opinionOptions, error) {
 	var o opinionOptions
 	fs := flag.NewFlagSet("opinion", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.json, "json", false, "")
 	fs.StringVar(&o.name, "name", "", "")
 	fs.StringVar(&o.policy, "policy", "", "")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return o, errors.New(opinionUsage)
-			}
-			return o, errors.New(workdaysFlagError(err, "opinion"))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseArgs(fs, args, opinionUsage)
+	if err != nil {
+		return o, err
 	}
 	if len(files) > 1 {
 		return o, fmt.Errorf("一次只能检查一份鉴定意见，现给出了%d个文件：%s。%s", len(files), strings.Join(files, "、"), opinionUsage)

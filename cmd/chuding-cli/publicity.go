@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -36,6 +35,8 @@ type publicityArgs struct {
 	note, objections, handled                string
 	holidays                                 workdaysYearFiles
 }
+
+const publicityUsage = "用法：chuding-cli publicity 人员.json --start 2025-06-09 --unit 单位名称 --contact 联系人 --phone 联系电话 --out 公示.pdf"
 
 func runPublicity(e *env, args []string) int {
 	a, err := publicityParse(args)
@@ -98,7 +99,6 @@ func runPublicity(e *env, args []string) int {
 func publicityParse(args []string) (publicityArgs, error) {
 	var a publicityArgs
 	fs := flag.NewFlagSet("publicity", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	for _, s := range []struct {
 		p    *string
 		name string
@@ -110,16 +110,9 @@ func publicityParse(args []string) (publicityArgs, error) {
 	fs.BoolVar(&a.perUnit, "per-unit", false, "")
 	fs.BoolVar(&a.all, "all", false, "")
 	fs.Var(&a.holidays, "holidays", "")
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return a, fmt.Errorf("%s", workdaysFlagError(err, "publicity"))
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+	positional, err := parseArgs(fs, args, publicityUsage)
+	if err != nil {
+		return a, err
 	}
 	switch {
 	case len(positional) == 0:

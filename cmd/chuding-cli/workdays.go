@@ -43,7 +43,7 @@ func runWorkdays(e *env, args []string) int {
 	var years workdaysYearFiles
 	fs.Var(&years, "holidays", "")
 	if err := fs.Parse(args); err != nil {
-		return fail(e, "%s", workdaysFlagError(err, "workdays"))
+		return fail(e, "%s", flagError(fs, err))
 	}
 	if fs.NArg() > 0 {
 		return fail(e, "workdays 不需要参数“%s”。用法：chuding-cli workdays --start 2025-06-03 --days 5", fs.Arg(0))
@@ -148,21 +148,4 @@ func workdaysOpenReason(err error) string {
 		return "没有读取权限"
 	}
 	return err.Error()
-}
-
-// workdaysFlagError turns the flag package's English errors into Chinese.
-func workdaysFlagError(err error, sub string) string {
-	msg := err.Error()
-	hint := "运行 chuding-cli help 查看用法"
-	switch {
-	case strings.HasPrefix(msg, "flag provided but not defined: "):
-		return fmt.Sprintf("%s 没有参数 %s；%s", sub, strings.TrimPrefix(msg, "flag provided but not defined: "), hint)
-	case strings.HasPrefix(msg, "flag needs an argument: "):
-		return fmt.Sprintf("参数 %s 后面需要一个值；%s", strings.TrimPrefix(msg, "flag needs an argument: "), hint)
-	case strings.HasPrefix(msg, "invalid boolean value"):
-		return fmt.Sprintf("开关参数的值只能是 true 或 false：%s", msg)
-	case errors.Is(err, flag.ErrHelp):
-		return hint
-	}
-	return msg
 }
