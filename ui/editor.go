@@ -32,6 +32,7 @@ type editor struct {
 	p       model.Person // the working copy every input writes into
 	oldID   string       // ID number the person is stored under; "" for a new person
 	dirty   bool
+	gen     int  // counts edit() calls, so late background results go to the right person
 	loading bool // set while inputs are filled from p, so their OnChanged is ignored
 	showAll bool // after a save attempt every problem is shown, not only touched ones
 	touched map[string]bool
@@ -243,6 +244,7 @@ func (e *editor) dateText(en *widget.Entry, key string, set func(model.Date)) {
 func (e *editor) edit(p model.Person, isNew bool) {
 	e.loading = true
 	defer func() { e.loading = false }()
+	e.gen++
 	e.p = clonePerson(p)
 	e.oldID = ""
 	if !isNew {

@@ -82,25 +82,36 @@ func (m *materialsList) materialBlock(mat model.Material) fyne.CanvasObject {
 }
 
 // attach stores the file at path as a scan of material code. The store
-// checks type (by content) and size; its message says what to do.
+// checks type (by content) and size; its message says what to do. Reading
+// and storing a scan of several MB runs in the background.
 func (m *materialsList) attach(code, path string) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		m.e.u.showError("无法读取扫描件", fmt.Errorf("%s：%v。请确认文件存在且有读取权限", filepath.Base(path), err))
-		return
-	}
-	a, err := m.e.u.st.PutAttachment(filepath.Base(path), data)
-	if err != nil {
-		m.e.u.showError("无法添加扫描件", err)
-		return
-	}
-	a.Material = code
-	if slices.ContainsFunc(m.e.p.Attachments, func(x model.Attachment) bool { return x.Material == code && x.SHA256 == a.SHA256 }) {
-		m.e.u.showInfo("已添加过", "“"+a.Name+"”已经是这项材料的扫描件，无需重复添加。")
-		return
-	}
-	m.e.p.Attachments = append(m.e.p.Attachments, a)
-	m.e.changed("附件")
+	u, gen := m.e.u, m.e.gen
+	u.jobs.run(func() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			err = fmt.Errorf("%s：%v。请确认文件存在且有读取权限", filepath.Base(path), err)
+		}
+		var a model.Attachment
+		if err == nil {
+			a, err = u.st.PutAttachment(filepath.Base(path), data)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				u.showError("无法添加扫描件", err)
+				return
+			}
+			if m.e.gen != gen {
+				return // the officer moved on to another person meanwhile
+			}
+			a.Material = code
+			if slices.ContainsFunc(m.e.p.Attachments, func(x model.Attachment) bool { return x.Material == code && x.SHA256 == a.SHA256 }) {
+				u.showInfo("已添加过", "“"+a.Name+"”已经是这项材料的扫描件，无需重复添加。")
+				return
+			}
+			m.e.p.Attachments = append(m.e.p.Attachments, a)
+			m.e.changed("附件")
+		})
+	})
 }
 
 func (m *materialsList) remove(i int) {

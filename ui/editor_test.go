@@ -217,3 +217,17 @@ func TestCtrlNAsksBeforeDroppingUnsavedPerson(t *testing.T) {
 		t.Error("Ctrl+N dropped the unsaved person")
 	}
 }
+
+func TestEditorRefusesAScanWhoseContentDoesNotMatch(t *testing.T) {
+	u := newSampleUI(t)
+	u.shell.show(screenPeople)
+	u.people.table.Select(widgetCell(0))
+	tapButton(t, u, "编辑")
+	// PDF content under a .png name: the store checks the content.
+	u.picker().open = writeTemp(t, "合同.png", []byte("%PDF-1.4\n%%EOF\n"))
+	tapButton(t, u, "添加扫描件…")
+	assertShows(t, u, "无法添加扫描件", "扩展名")
+	if len(u.editor.p.Attachments) != 0 || u.editor.dirty {
+		t.Error("a refused scan was attached")
+	}
+}
