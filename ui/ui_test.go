@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -18,4 +21,16 @@ func TestFirstStartOffersSampleData(t *testing.T) {
 		t.Error("sample unit not stored")
 	}
 	assertShows(t, u, "共5人", "陈晓雨")
+}
+
+// The sample offered on first start is a copy of the repository's sample
+// people file; keep them the same.
+func TestEmbeddedSampleMatchesTestdata(t *testing.T) {
+	want, err := os.ReadFile(filepath.Join("..", "testdata", "people-sample.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(samplePeople, want) {
+		t.Error("ui/sample/people-sample.json differs from testdata/people-sample.json: copy it again")
+	}
 }
