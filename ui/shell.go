@@ -214,6 +214,9 @@ func (s *shell) menu() *fyne.MainMenu {
 
 // save is Ctrl+S: the current screen's save, if it has one.
 func (s *shell) save() {
+	if s.current < 0 {
+		return
+	}
 	if sv, ok := s.screens[s.current].(saver); ok {
 		sv.save()
 	}
@@ -221,6 +224,9 @@ func (s *shell) save() {
 
 // find is Ctrl+F: go to 人员 and put the cursor in the search box.
 func (s *shell) find() {
+	if s.current < 0 {
+		return
+	}
 	if _, ok := s.screens[s.current].(finder); !ok {
 		s.show(screenPeople)
 	}
