@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -77,6 +79,7 @@ func (s *peopleScreen) build() {
 			s.selected = s.u.view.shown[id.Row]
 		}
 		s.updateButtons()
+		s.table.Refresh() // repaint the row highlight
 	}
 	s.footer = widget.NewLabel("")
 	s.filter.Selected = statusAll.String()
@@ -94,19 +97,40 @@ func (s *peopleScreen) size() (int, int) { return len(s.u.view.shown), numCols }
 // the full number while hovered) and a chip for the status columns.
 func (s *peopleScreen) createCell() fyne.CanvasObject {
 	l := newHoverLabel()
+	l.onPress = func(row int) {
+		s.u.win.Canvas().Focus(s.table) // arrow keys move the selection from here
+		s.table.Select(widget.TableCellID{Row: row, Col: colName})
+	}
+	l.onOpen = func(row int) {
+		s.table.Select(widget.TableCellID{Row: row, Col: colName})
+		s.editSelected()
+	}
 	c := newChip("", toneNeutral)
 	c.Hide()
-	return container.NewStack(l, container.NewHBox(c))
+	// The background marks the selected person's whole row (the table
+	// itself highlights one cell).
+	bg := canvas.NewRectangle(color.Transparent)
+	return container.NewStack(bg, l, container.NewHBox(c))
 }
 
 func (s *peopleScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
-	l := stack.Objects[0].(*hoverLabel)
-	c := stack.Objects[1].(*fyne.Container).Objects[0].(*chip)
+	bg := stack.Objects[0].(*canvas.Rectangle)
+	l := stack.Objects[1].(*hoverLabel)
+	c := stack.Objects[2].(*fyne.Container).Objects[0].(*chip)
 	if id.Row >= len(s.u.view.shown) {
 		return
 	}
 	r := s.u.view.shown[id.Row]
+	fill := color.Color(color.Transparent)
+	if r == s.selected && id.Col != colName { // the table highlights the selected cell itself
+		fill = s.u.app.Settings().Theme().Color(theme.ColorNameSelection, s.u.app.Settings().ThemeVariant())
+	}
+	if bg.FillColor != fill {
+		bg.FillColor = fill
+		bg.Refresh()
+	}
+	l.row = id.Row
 	chipText, chipTone := "", toneNeutral
 	text, full := "", ""
 	switch id.Col {
@@ -186,7 +210,7 @@ func (s *peopleScreen) refresh() {
 	case len(v.all) == 0:
 		s.footer.SetText("本批次还没有人员。可以按“新增”逐个录入，或按“导入…”从Excel/CSV表格导入。")
 	default:
-		s.footer.SetText(fmt.Sprintf("显示%d人，共%d人。点击列标题排序；身份证号鼠标悬停时显示完整号码。", len(v.shown), len(v.all)))
+		s.footer.SetText(fmt.Sprintf("显示%d人，共%d人。双击一行编辑；点击列标题排序；身份证号鼠标悬停时显示完整号码。", len(v.shown), len(v.all)))
 	}
 	s.updateButtons()
 }
@@ -238,11 +262,15 @@ func (s *peopleScreen) deleteSelected() {
 	})
 }
 
-// hoverLabel is a table label that can show other text while the pointer
-// is over it: the masked ID number turns into the full one.
+// hoverLabel is a table cell's label. While the pointer is over it, it can
+// show other text (the masked ID number turns into the full one); pressing
+// it selects its row at once and a double click opens the person.
 type hoverLabel struct {
 	widget.Label
 	short, full string
+	row         int
+	onPress     func(row int)
+	onOpen      func(row int)
 }
 
 func newHoverLabel() *hoverLabel {
@@ -269,3 +297,20 @@ func (l *hoverLabel) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut hides the full text again.
 func (l *hoverLabel) MouseOut() { l.SetText(l.short) }
+
+// MouseDown selects the row without waiting to see if a double click follows.
+func (l *hoverLabel) MouseDown(*desktop.MouseEvent) {
+	if l.onPress != nil {
+		l.onPress(l.row)
+	}
+}
+
+// MouseUp does nothing; needed for desktop.Mouseable.
+func (l *hoverLabel) MouseUp(*desktop.MouseEvent) {}
+
+// DoubleTapped opens the row's person in the editor.
+func (l *hoverLabel) DoubleTapped(*fyne.PointEvent) {
+	if l.onOpen != nil {
+		l.onOpen(l.row)
+	}
+}

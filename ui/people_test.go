@@ -323,3 +323,25 @@ func TestPeopleSelectionFollowsTheFilter(t *testing.T) {
 		t.Error("a person hidden by the search can still be edited or deleted")
 	}
 }
+
+func TestPeopleDoubleClickOpensThePerson(t *testing.T) {
+	u := newSampleUI(t)
+	u.shell.show(screenPeople)
+	var cell *hoverLabel
+	for _, o := range visible(t, u) {
+		if l, ok := o.(*hoverLabel); ok && l.Text == u.view.shown[2].p.Name {
+			cell = l
+		}
+	}
+	if cell == nil {
+		t.Fatal("name cell of the third row not found")
+	}
+	cell.MouseDown(nil)
+	if u.people.selected != u.view.shown[2] {
+		t.Fatal("pressing a cell does not select its row")
+	}
+	test.DoubleTap(cell)
+	if u.shell.current != screenEditor || u.editor.oldID != u.view.shown[2].p.IDNumber {
+		t.Fatalf("double click did not open %s", u.view.shown[2].p.Name)
+	}
+}
