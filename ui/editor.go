@@ -77,7 +77,7 @@ func (e *editor) build() {
 	back := widget.NewButtonWithIcon("返回人员列表", theme.NavigateBackIcon(), func() { e.u.shell.show(screenPeople) })
 	top := container.NewBorder(nil, nil, e.title, container.NewHBox(e.savedNote, back, e.saveBtn))
 
-	form := container.NewVBox(
+	sections := []fyne.CanvasObject{
 		e.buildBasic(),
 		e.buildApplication(),
 		e.buildEducation(),
@@ -85,11 +85,31 @@ func (e *editor) build() {
 		e.buildYears(),
 		e.buildCert(),
 		e.buildMaterials(),
-	)
+	}
+	form := container.NewVBox(sections...)
+	scroll := container.NewVScroll(container.NewPadded(form))
 	e.verdict = newVerdictView()
-	split := container.NewHSplit(container.NewVScroll(container.NewPadded(form)), e.verdict.content())
+	split := container.NewHSplit(scroll, e.verdict.content())
 	split.Offset = 0.62
-	e.root = container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, split)
+	e.root = container.NewBorder(container.NewVBox(top, e.jumpBar(scroll, sections), widget.NewSeparator()), nil, nil, nil, split)
+}
+
+// sectionNames label the jump bar, in the order of the form's sections.
+var sectionNames = []string{"基本信息", "申报信息", "学历学位", "工作与见习", "年度考核与继续教育", "资格证书", "材料与附件"}
+
+// jumpBar scrolls the long form to a section.
+func (e *editor) jumpBar(scroll *container.Scroll, sections []fyne.CanvasObject) fyne.CanvasObject {
+	bar := container.NewHBox(widget.NewLabel("跳到："))
+	for i, name := range sectionNames {
+		sec := sections[i]
+		b := widget.NewButton(name, func() {
+			scroll.Offset = fyne.NewPos(0, sec.Position().Y)
+			scroll.Refresh()
+		})
+		b.Importance = widget.LowImportance
+		bar.Add(b)
+	}
+	return bar
 }
 
 // text wires an entry so that typing updates the person.

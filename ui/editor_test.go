@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"chuding/model"
@@ -229,5 +230,24 @@ func TestEditorRefusesAScanWhoseContentDoesNotMatch(t *testing.T) {
 	assertShows(t, u, "无法添加扫描件", "扩展名")
 	if len(u.editor.p.Attachments) != 0 || u.editor.dirty {
 		t.Error("a refused scan was attached")
+	}
+}
+
+func TestEditorJumpBarScrollsToSection(t *testing.T) {
+	u := newSampleUI(t)
+	u.shell.show(screenEditor)
+	var scroll *container.Scroll
+	for _, o := range visible(t, u) {
+		if s, ok := o.(*container.Scroll); ok && scroll == nil {
+			scroll = s
+		}
+	}
+	tapButton(t, u, "材料与附件")
+	if scroll == nil || scroll.Offset.Y <= 0 {
+		t.Fatal("jumping to 材料与附件 did not scroll the form")
+	}
+	tapButton(t, u, "基本信息")
+	if scroll.Offset.Y != 0 {
+		t.Errorf("back to 基本信息: offset %v", scroll.Offset.Y)
 	}
 }
