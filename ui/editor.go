@@ -55,6 +55,7 @@ type editor struct {
 	years     *yearGrid
 	materials *materialsList
 	verdict   *verdictView
+	scroll    *container.Scroll
 
 	root fyne.CanvasObject
 }
@@ -88,6 +89,7 @@ func (e *editor) build() {
 	}
 	form := container.NewVBox(sections...)
 	scroll := container.NewVScroll(container.NewPadded(form))
+	e.scroll = scroll
 	e.verdict = newVerdictView()
 	split := container.NewHSplit(scroll, e.verdict.content())
 	split.Offset = 0.62
@@ -299,6 +301,7 @@ func (e *editor) edit(p model.Person, isNew bool) {
 	e.edu.rebuild()
 	e.years.rebuild()
 	e.update()
+	e.scroll.ScrollToTop() // another person starts at the top of the form
 }
 
 // refresh reloads the stored person when the form holds no unsaved change

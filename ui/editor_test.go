@@ -251,3 +251,16 @@ func TestEditorJumpBarScrollsToSection(t *testing.T) {
 		t.Errorf("back to 基本信息: offset %v", scroll.Offset.Y)
 	}
 }
+
+func TestEditorOpensEachPersonAtTheTop(t *testing.T) {
+	u := newSampleUI(t)
+	u.shell.show(screenEditor)
+	tapButton(t, u, "材料与附件")
+	if u.editor.scroll.Offset.Y == 0 {
+		t.Fatal("form did not scroll")
+	}
+	u.editor.edit(u.view.all[0].p, false)
+	if u.editor.scroll.Offset.Y != 0 {
+		t.Error("the next person opened scrolled down")
+	}
+}
