@@ -251,9 +251,9 @@ func (e *editor) buildMaterials() fyne.CanvasObject {
 // under the entry and keeps the person's old value out of the way.
 func (e *editor) dateText(en *widget.Entry, key string, set func(model.Date)) {
 	e.text(en, key, func(s string) {
-		d, msg := parseDateField(key, s)
-		if msg != "" {
-			e.typed[key] = msg
+		d, err := model.ParseDate(s)
+		if err != nil {
+			e.typed[key] = err.Error() // shown under the field, which names it
 			set(model.Date{})
 			return
 		}

@@ -93,15 +93,6 @@ func newDateEntry(placeholder string) *widget.Entry {
 	return newEntry(placeholder)
 }
 
-// parseDateField parses a typed date; the error names the field.
-func parseDateField(label, text string) (model.Date, string) {
-	d, err := model.ParseDate(text)
-	if err != nil {
-		return model.Date{}, err.Error()
-	}
-	return d, ""
-}
-
 // trimmed is strings.TrimSpace, named for the call sites that copy entry text into a person.
 func trimmed(s string) string { return strings.TrimSpace(s) }
 
