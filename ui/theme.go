@@ -27,6 +27,7 @@ func NewTheme(ttf []byte) *Theme {
 	return &Theme{base: theme.DefaultTheme(), font: fyne.NewStaticResource("chuding-font.ttf", ttf)}
 }
 
+// Font returns the Chinese face for all text except monospace and symbols.
 func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 	if s.Monospace || s.Symbol {
 		return t.base.Font(s)
@@ -34,10 +35,13 @@ func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 	return t.font
 }
 
+// Color is the default theme's colour.
 func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	return t.base.Color(n, v)
 }
 
+// Icon is the default theme's icon.
 func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
 
+// Size is the default theme's size.
 func (t *Theme) Size(n fyne.ThemeSizeName) float32 { return t.base.Size(n) }
