@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -300,14 +301,18 @@ func (u *UI) close() {
 // registered for the fallback language, so they apply when no other
 // translation matches.
 func useChineseDialogs() {
-	data, err := translations.ReadFile("translations/zh.json")
-	if err == nil {
-		err = lang.AddTranslationsForLocale(data, fyne.Locale("en"))
-	}
-	if err != nil {
-		fyne.LogError("loading Chinese strings for Fyne dialogs", err)
-	}
+	chineseOnce.Do(func() {
+		data, err := translations.ReadFile("translations/zh.json")
+		if err == nil {
+			err = lang.AddTranslationsForLocale(data, fyne.Locale("en"))
+		}
+		if err != nil {
+			fyne.LogError("loading Chinese strings for Fyne dialogs", err)
+		}
+	})
 }
+
+var chineseOnce sync.Once
 
 // Setting keys.
 const (

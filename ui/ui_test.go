@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"fyne.io/fyne/v2/lang"
 )
 
 func TestFirstStartOffersSampleData(t *testing.T) {
@@ -32,5 +34,16 @@ func TestEmbeddedSampleMatchesTestdata(t *testing.T) {
 	}
 	if !bytes.Equal(samplePeople, want) {
 		t.Error("ui/sample/people-sample.json differs from testdata/people-sample.json: copy it again")
+	}
+}
+
+// Fyne's own dialogs (file chooser, confirm buttons) speak Chinese whatever
+// the locale of the machine.
+func TestFyneDialogsSpeakChinese(t *testing.T) {
+	newTestUI(t)
+	for en, zh := range map[string]string{"Cancel": "取消", "Open": "打开", "Save": "保存", "OK": "确定"} {
+		if got := lang.L(en); got != zh && !(en == "OK" && got == "好") { // Fyne's own zh_Hans says 好
+			t.Errorf("lang.L(%q) = %q, want %q", en, got, zh)
+		}
 	}
 }
