@@ -43,6 +43,7 @@ func (s *peopleScreen) build() {
 	s.search.OnChanged = func(q string) {
 		s.u.view.search(q)
 		s.refresh()
+		s.table.ScrollToTop() // the matches start at the top
 	}
 	opts := []string{statusAll.String(), statusReady.String(), statusBlocked.String(), statusIncomplete.String()}
 	s.filter = widget.NewSelect(opts, func(v string) {
@@ -52,6 +53,7 @@ func (s *peopleScreen) build() {
 			}
 		}
 		s.refresh()
+		s.table.ScrollToTop()
 	})
 
 	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), s.add)
