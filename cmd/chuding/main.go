@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"chuding/assets"
+	"chuding/model/buildinfo"
 	"chuding/model/store"
 	"chuding/ui"
 )
@@ -23,6 +24,9 @@ func main() {
 
 	a := app.NewWithID("cn.lyg.chuding")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	if v := a.Metadata().Version; buildinfo.Version == "dev" && v != "" {
+		buildinfo.Version = v // fyne package stamps the metadata, not our -ldflags
+	}
 	a.Settings().SetTheme(ui.NewTheme(nil))
 
 	path, err := *dbFlag, error(nil)
