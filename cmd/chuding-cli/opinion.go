@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -12,11 +11,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
-
 	"chuding/model"
 	"chuding/model/opinion"
+	"chuding/model/textenc"
 )
 
 func init() {
@@ -128,28 +125,16 @@ func opinionReadReason(err error) string {
 }
 
 func opinionDecode(data []byte, where string) (text, note string, err error) {
+	text, enc := textenc.Decode(data)
 	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		u, derr := dec.Bytes(data)
-		if derr != nil {
-			return "", "", fmt.Errorf("%s是UTF-16编码但内容有误，无法读取；请另存为UTF-8编码的文本文件", where)
-		}
-		data = u
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
+	case textenc.Binary(text):
 		return "", "", fmt.Errorf("%s不是文本文件；请把鉴定意见保存为纯文本（.txt）后再检查", where)
+	case strings.ContainsRune(text, utf8.RuneError):
+		return "", "", fmt.Errorf("%s的编码无法识别（既不是UTF-8、UTF-16，也不是GBK），无法读取；请另存为UTF-8编码的文本文件", where)
+	case enc == textenc.GBK:
+		return text, where + "不是UTF-8编码，已按GBK（GB18030）读取", nil
 	}
-	if utf8.Valid(data) {
-		return string(data), "", nil
-	}
-	u, derr := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if derr != nil || !utf8.Valid(u) {
-		return "", "", fmt.Errorf("%s既不是UTF-8也不是GBK编码的文本，无法读取；请另存为UTF-8编码的文本文件", where)
-	}
-	return string(u), where + "不是UTF-8编码，已按GBK（GB18030）读取", nil
+	return text, "", nil
 }
 
 // opinionWriteReport prints the report for a person at a terminal.

@@ -10,13 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
 
 	"chuding/model"
+	"chuding/model/textenc"
 )
 
 // maxFileBytes bounds what an import reads into memory: far above any real
@@ -46,7 +44,7 @@ func ImportReader(r io.Reader, kind string, opts ...Option) (*Preview, error) {
 // or as other tools do (UTF-8, with or without BOM; UTF-16 from Excel's
 // "Unicode 文本"), separated by commas, tabs or semicolons.
 func importCSV(data []byte, o options) *Preview {
-	text := strings.ReplaceAll(decodeText(data), "\r\n", "\n")
+	text := strings.ReplaceAll(decodeCSV(data), "\r\n", "\n")
 	rd := csv.NewReader(strings.NewReader(text))
 	rd.Comma = sniffComma(text)
 	rd.FieldsPerRecord = -1
@@ -82,23 +80,9 @@ func importCSV(data []byte, o options) *Preview {
 	return p.finish()
 }
 
-// decodeText turns the bytes of a text file into a string: a BOM decides;
-// without one, valid UTF-8 is UTF-8 and anything else is GBK (read as
-// GB18030, its superset).
-func decodeText(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return strings.ToValidUTF8(string(data[3:]), "\uFFFD")
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err == nil {
-			return string(out)
-		}
-	case utf8.Valid(data):
-		return string(data)
-	}
-	out, _ := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	return strings.ToValidUTF8(string(out), "\uFFFD")
+func decodeCSV(data []byte) string {
+	text, _ := textenc.Decode(data)
+	return text
 }
 
 // sniffComma picks the separator that splits the first line into the most
