@@ -3,13 +3,13 @@ package peoplefile
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
 
 	"chuding/model"
+	"chuding/model/internal/jsonmsg"
 )
 
 // problem is what diagnose found: where (offset in the person's raw JSON),
@@ -44,7 +44,7 @@ func diagnose(data []byte, i int, el element, cause error) error {
 			pr.msg += "：" + cause.Error()
 		}
 	}
-	e.Line, e.Column = lineCol(data, el.off+pr.off)
+	e.Line, e.Column = jsonmsg.LineCol(data, el.off+pr.off)
 	e.Key, e.Message = pr.key, pr.msg
 	return e
 }
@@ -72,7 +72,7 @@ func check(raw []byte, t reflect.Type, path string, off int) *problem {
 		return checkYears(raw, t, path, off)
 	}
 	if err := json.Unmarshal(raw, reflect.New(t).Interface()); err != nil {
-		return &problem{off, path, valueError(err, t)}
+		return &problem{off, path, jsonmsg.ValueError(err, t)}
 	}
 	return nil
 }
@@ -87,7 +87,7 @@ func checkStruct(raw []byte, t reflect.Type, path string, off int) *problem {
 	}
 	fields := fieldTypes(t)
 	for _, m := range ms {
-		key := join(path, m.key)
+		key := jsonmsg.Join(path, m.key)
 		ft, ok := fields[m.key]
 		if !ok {
 			return &problem{off + m.keyOff, key, unknownKey(m.key, fields)}
@@ -163,59 +163,6 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(rb)]
-}
-
-// valueError turns a decoding error of one value into Chinese.
-func valueError(err error, t reflect.Type) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return "应为" + kindName(t) + "，现为" + jsonKindName(te.Value)
-	}
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		return err.Error() // model.Date's own Chinese message
-	}
-	return "无法读取：" + err.Error()
-}
-
-func kindName(t reflect.Type) string {
-	switch {
-	case t == reflect.TypeFor[model.Date]():
-		return "日期文字，例如 \"2024-07-01\"（不填写时为 \"\"）"
-	case t.Kind() == reflect.String:
-		return "文字（用英文双引号括起）"
-	case t.Kind() == reflect.Int:
-		return "整数"
-	case t.Kind() == reflect.Float64:
-		return "数字"
-	case t.Kind() == reflect.Bool:
-		return "true 或 false（不加引号）"
-	case t.Kind() == reflect.Slice:
-		return "列表 [...]，其中每项为" + kindName(t.Elem())
-	}
-	return "对象 {...}"
-}
-
-func jsonKindName(v string) string {
-	switch {
-	case v == "string":
-		return "文字"
-	case v == "bool":
-		return "true/false"
-	case v == "array":
-		return "列表"
-	case v == "object":
-		return "对象"
-	case strings.HasPrefix(v, "number"):
-		return "数字"
-	}
-	return v
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 // member is one key of a JSON object with the offsets of the key and value.

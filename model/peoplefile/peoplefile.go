@@ -9,7 +9,6 @@ package peoplefile
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"chuding/model"
+	"chuding/model/internal/jsonmsg"
 )
 
 // Format is the value of the file's "format" key.
@@ -63,7 +63,7 @@ func ReadFile(path string) ([]model.Person, error) {
 		if info, serr := os.Stat(path); serr == nil && info.IsDir() {
 			return nil, fmt.Errorf("无法打开人员文件 %s：这是一个文件夹，请给出其中的人员文件", path)
 		}
-		return nil, fmt.Errorf("无法打开人员文件 %s：%s", path, describeOpen(err))
+		return nil, fmt.Errorf("无法打开人员文件 %s：%s", path, jsonmsg.DescribeOpen(err))
 	}
 	people, err := readBytes(data)
 	if err != nil {
@@ -179,7 +179,7 @@ func checkText(data []byte) error {
 			}
 			off += n
 		}
-		line, col := lineCol(data, off)
+		line, col := jsonmsg.LineCol(data, off)
 		return &Error{Line: line, Column: col, Message: "文件不是 UTF-8 编码（可能是 GBK）：请用记事本等编辑器“另存为”UTF-8 后再试"}
 	}
 	return nil
@@ -225,7 +225,7 @@ func WriteFile(path string, people []model.Person) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("无法在 %s 中创建文件：%s", dir, describeOpen(err))
+		return fmt.Errorf("无法在 %s 中创建文件：%s", dir, jsonmsg.DescribeOpen(err))
 	}
 	defer func() {
 		if err != nil {
@@ -246,21 +246,11 @@ func WriteFile(path string, people []model.Person) (err error) {
 		return fmt.Errorf("写入 %s 失败：%v", path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("无法保存为 %s：%s", path, describeOpen(err))
+		return fmt.Errorf("无法保存为 %s：%s", path, jsonmsg.DescribeOpen(err))
 	}
 	if d, derr := os.Open(dir); derr == nil {
 		d.Sync() // make the rename durable; not supported everywhere
 		d.Close()
 	}
 	return nil
-}
-
-func describeOpen(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "文件或文件夹不存在，请检查路径"
-	case errors.Is(err, os.ErrPermission):
-		return "没有权限"
-	}
-	return err.Error()
 }

@@ -2,6 +2,7 @@ package peoplefile
 
 import (
 	"bytes"
+	"chuding/model/internal/jsonmsg"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -134,18 +135,8 @@ func syntaxError(data []byte, cause error) error {
 
 // at is an *Error at byte offset off of data.
 func at(data []byte, off int, msg string) *Error {
-	line, col := lineCol(data, off)
+	line, col := jsonmsg.LineCol(data, off)
 	return &Error{Line: line, Column: col, Message: msg}
-}
-
-// lineCol converts a byte offset into a 1-based line and a 1-based column
-// counted in characters, as editors show them.
-func lineCol(data []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(data))
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[start:]) + 1
 }
 
 // skip moves off past white space and the separators , and :.

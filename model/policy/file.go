@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"chuding/model"
+	"chuding/model/internal/jsonmsg"
 )
 
 // Format is the value of the optional "format" key of a policy file.
@@ -38,7 +39,7 @@ func Write(w io.Writer, p model.Policy) error {
 func ReadFile(path string) (model.Policy, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return model.Policy{}, fmt.Errorf("无法打开政策文件 %s：%s", path, describeOpen(err))
+		return model.Policy{}, fmt.Errorf("无法打开政策文件 %s：%s", path, jsonmsg.DescribeOpen(err))
 	}
 	defer f.Close()
 	p, err := Read(f)
@@ -98,7 +99,7 @@ func decodeStrict(data []byte, v reflect.Value, path string) error {
 		var unknown []string
 		for key := range members {
 			if _, ok := fields[key]; !ok {
-				unknown = append(unknown, "“"+join(path, key)+"”")
+				unknown = append(unknown, "“"+jsonmsg.Join(path, key)+"”")
 			}
 		}
 		if len(unknown) > 0 {
@@ -106,7 +107,7 @@ func decodeStrict(data []byte, v reflect.Value, path string) error {
 			return fmt.Errorf("未知的键%s：请检查拼写，或删除该键（政策文件的键见 docs/rules.md）", strings.Join(unknown, "、"))
 		}
 		for _, key := range sortedKeys(members) {
-			if err := decodeStrict(members[key], fields[key], join(path, key)); err != nil {
+			if err := decodeStrict(members[key], fields[key], jsonmsg.Join(path, key)); err != nil {
 				return err
 			}
 		}
@@ -119,7 +120,7 @@ func decodeStrict(data []byte, v reflect.Value, path string) error {
 		v.Set(reflect.MakeMapWithSize(v.Type(), len(members)))
 		for _, key := range sortedKeys(members) {
 			elem := reflect.New(v.Type().Elem()).Elem()
-			if err := decodeStrict(members[key], elem, join(path, key)); err != nil {
+			if err := decodeStrict(members[key], elem, jsonmsg.Join(path, key)); err != nil {
 				return err
 			}
 			v.SetMapIndex(reflect.ValueOf(key), elem)
@@ -127,7 +128,7 @@ func decodeStrict(data []byte, v reflect.Value, path string) error {
 		return nil
 	}
 	if err := json.Unmarshal(data, v.Addr().Interface()); err != nil {
-		return fmt.Errorf("%s%s", where(path), valueError(err, v.Type()))
+		return fmt.Errorf("%s%s", where(path), jsonmsg.ValueError(err, v.Type()))
 	}
 	return nil
 }
@@ -154,65 +155,11 @@ func fieldsByKey(v reflect.Value) map[string]reflect.Value {
 	return out
 }
 
-// valueError turns a decoding error of one value into Chinese.
-func valueError(err error, t reflect.Type) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return "应为" + kindName(t) + "，现为" + jsonKindName(te.Value)
-	}
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		return err.Error() // model.Date's own Chinese message
-	}
-	return "无法读取：" + err.Error()
-}
-
-func kindName(t reflect.Type) string {
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		return "日期文字，例如 \"2025-06-30\""
-	}
-	switch t.Kind() {
-	case reflect.String:
-		return "文字（用英文双引号括起）"
-	case reflect.Int, reflect.Int64:
-		return "整数"
-	case reflect.Bool:
-		return "true 或 false"
-	case reflect.Slice:
-		return "列表 [...]，其中每项为" + kindName(t.Elem())
-	case reflect.Map, reflect.Struct:
-		return "对象 {...}"
-	}
-	return t.String()
-}
-
-func jsonKindName(v string) string {
-	switch {
-	case v == "string":
-		return "文字"
-	case v == "bool":
-		return "true/false"
-	case v == "array":
-		return "列表"
-	case v == "object":
-		return "对象"
-	case strings.HasPrefix(v, "number"):
-		return "数字"
-	}
-	return v
-}
-
 func where(path string) string {
 	if path == "" {
 		return "文件内容"
 	}
 	return "键“" + path + "”"
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
 }
 
 func sortedKeys(m map[string]json.RawMessage) []string {
@@ -231,30 +178,10 @@ func syntaxError(data []byte, err error) error {
 		return fmt.Errorf("JSON 无法读取：%v", err)
 	}
 	if int(se.Offset) >= len(data) {
-		line, col := lineCol(data, len(data))
+		line, col := jsonmsg.LineCol(data, len(data))
 		return fmt.Errorf("第%d行第%d列：文件在此意外结束，可能缺少 } 或 ]", line, col)
 	}
 	// Offset counts the offending byte itself; point at it.
-	line, col := lineCol(data, int(se.Offset)-1)
+	line, col := jsonmsg.LineCol(data, int(se.Offset)-1)
 	return fmt.Errorf("第%d行第%d列：JSON 语法错误（请检查逗号是否多余或缺少、引号是否为英文半角 \"）", line, col)
-}
-
-// lineCol converts a byte offset into a 1-based line and a 1-based column
-// counted in characters, as editors show them.
-func lineCol(data []byte, off int) (line, col int) {
-	off = min(max(off, 0), len(data))
-	before := data[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[start:]) + 1
-}
-
-func describeOpen(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "文件不存在，请检查路径"
-	case errors.Is(err, os.ErrPermission):
-		return "没有读取权限"
-	}
-	return err.Error()
 }
