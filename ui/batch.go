@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chuding/model"
+	"chuding/model/atomicfile"
 	"chuding/model/policy"
 )
 
@@ -366,7 +367,7 @@ func (s *batchScreen) importPolicy() {
 func (s *batchScreen) exportPolicy() {
 	p := s.u.batch.Policy
 	s.u.files.saveFile("导出政策文件", p.Name+"政策.json", []string{".json"}, func(path string) {
-		if err := writeAtomic(path, func(w io.Writer) error { return policy.Write(w, p) }); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { return policy.Write(w, p) }); err != nil {
 			removeIfEmpty(path)
 			s.u.showError("导出政策文件失败", err)
 		}

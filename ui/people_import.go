@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"chuding/model"
+	"chuding/model/atomicfile"
 	"chuding/model/sheet"
 )
 
@@ -177,7 +178,7 @@ func (s *peopleScreen) exportExcel() {
 	u.files.saveFile("导出Excel", safeName(u.batch.Name+"人员.xlsx"), []string{".xlsx"}, func(path string) {
 		busy := u.busy(fmt.Sprintf("正在导出%d人…", len(people)))
 		u.jobs.run(func() {
-			err := writeAtomic(path, func(w io.Writer) error { return sheet.Export(w, people, results) })
+			err := atomicfile.Write(path, func(w io.Writer) error { return sheet.Export(w, people, results) })
 			fyne.Do(func() {
 				busy.Hide()
 				if err != nil {
@@ -197,7 +198,7 @@ func (s *peopleScreen) saveTemplate() {
 	u := s.u
 	years := sheet.YearsFor(u.policy())
 	u.files.saveFile("保存导入模板", "人员导入模板.xlsx", []string{".xlsx"}, func(path string) {
-		if err := writeAtomic(path, func(w io.Writer) error { return sheet.TemplateYears(w, years) }); err != nil {
+		if err := atomicfile.Write(path, func(w io.Writer) error { return sheet.TemplateYears(w, years) }); err != nil {
 			removeIfEmpty(path)
 			u.showError("保存模板失败", err)
 			return

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"chuding/model/atomicfile"
 	"context"
 	"fmt"
 	"image"
@@ -126,7 +127,7 @@ func writePreviewFile(name string, pdf []byte) (string, error) {
 		return "", err
 	}
 	path := filepath.Join(dir, safeName(name)+".pdf")
-	return path, writeAtomic(path, func(w io.Writer) error { _, err := w.Write(pdf); return err })
+	return path, atomicfile.Write(path, func(w io.Writer) error { _, err := w.Write(pdf); return err })
 }
 
 // renderPDF renders up to max pages of pdf at dpi with pdftoppm and returns

@@ -12,10 +12,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"unicode/utf8"
 
 	"chuding/model"
+	"chuding/model/atomicfile"
 	"chuding/model/internal/jsonmsg"
 )
 
@@ -221,36 +221,6 @@ func canonical(p model.Person) model.Person {
 // WriteFile writes people to path safely: a temporary file in the same
 // folder, fsynced, then renamed over path, so a crash never leaves half a
 // file. The file is readable by its owner only (0600).
-func WriteFile(path string, people []model.Person) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在 %s 中创建文件：%s", dir, jsonmsg.DescribeOpen(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("无法设置文件权限：%v", err)
-	}
-	if err = Write(tmp, people); err != nil {
-		return fmt.Errorf("写入 %s 失败：%v", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("写入 %s 失败（磁盘同步）：%v", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s 失败：%v", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("无法保存为 %s：%s", path, jsonmsg.DescribeOpen(err))
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // make the rename durable; not supported everywhere
-		d.Close()
-	}
-	return nil
+func WriteFile(path string, people []model.Person) error {
+	return atomicfile.Write(path, func(w io.Writer) error { return Write(w, people) })
 }

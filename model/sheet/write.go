@@ -5,8 +5,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"chuding/model"
+	"chuding/model/atomicfile"
 )
 
 // Sheet names of the workbooks chuding writes.
@@ -313,35 +312,8 @@ func WriteTemplateFile(path string, years []int) error {
 	return WriteAtomic(path, func(w io.Writer) error { return TemplateYears(w, years) })
 }
 
-// WriteAtomic writes a file through write into a temporary file beside
-// path, syncs it and renames it over path, so that a reader never sees half
-// a file and a failure leaves the old file alone. The file is 0600.
-func WriteAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		if os.IsNotExist(err) {
-			return fmt.Errorf("文件夹“%s”不存在，请先创建或换一个位置", dir)
-		}
-		return fmt.Errorf("无法在“%s”中写文件：%v", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("写入“%s”失败：%v", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("写入“%s”失败：%v", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("无法保存“%s”：%v", path, err)
-	}
-	return nil
+// WriteAtomic writes path through write atomically (see package
+// atomicfile): temporary file, fsync, rename, mode 0600.
+func WriteAtomic(path string, write func(io.Writer) error) error {
+	return atomicfile.Write(path, write)
 }

@@ -2,7 +2,6 @@ package bundle
 
 import (
 	"archive/zip"
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -11,13 +10,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"syscall"
 	"time"
 
+	"chuding/model/atomicfile"
 	"chuding/model/buildinfo"
 	"chuding/pdfgen"
 )
@@ -83,7 +81,7 @@ func Write(ctx context.Context, in Input, path string, opt Options, progress fun
 	total := len(entries) + 1
 	progress(0, total, "")
 
-	err := writeAtomic(ctx, path, func(w io.Writer) error {
+	err := atomicfile.WriteContext(ctx, path, func(w io.Writer) error {
 		z := &zipper{zw: zip.NewWriter(w), created: created, dirs: map[string]bool{}}
 		err := produce(ctx, entries, workers, func(i int, md made) error {
 			e := entries[i]
@@ -190,60 +188,6 @@ func (z *zipper) dir(d string) error {
 	fh := &zip.FileHeader{Name: d + "/", Method: zip.Store, Modified: z.created}
 	fh.SetMode(fs.ModeDir | 0o700)
 	_, err := z.zw.CreateHeader(fh)
-	return err
-}
-
-// writeAtomic runs write on a temporary file in path's folder, then
-// fsyncs, closes and renames it to path and syncs the folder. On any error,
-// or when ctx is done before the rename, the temporary file is removed.
-func writeAtomic(ctx context.Context, target string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(target)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在文件夹“%s”中写入文件：%s", dir, describe(err))
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err != nil {
-		return fmt.Errorf("无法设置文件权限：%w", err)
-	}
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err = write(bw); err != nil {
-		return writeError(target, err)
-	}
-	if err = bw.Flush(); err != nil {
-		return writeError(target, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return writeError(target, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return writeError(target, err)
-	}
-	if err = ctx.Err(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("无法保存为“%s”：%s", target, describe(err))
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		d.Sync() // make the rename durable; not supported everywhere
-		d.Close()
-	}
-	return nil
-}
-
-// writeError keeps cancellation and Chinese messages from the entries as
-// they are and explains I/O failures.
-func writeError(target string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) || errors.Is(err, syscall.ENOSPC) {
-		return fmt.Errorf("写入“%s”失败（%s），未生成文件：请检查磁盘空间", target, describe(err))
-	}
 	return err
 }
 
