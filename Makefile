@@ -15,7 +15,7 @@ SYS_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev l
             libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth libgl1-mesa-dri poppler-utils unzip
 
 # Packages whose tests need no cgo: run with the race detector.
-RACE_PKGS := ./model/... ./pdfgen/...
+RACE_PKGS := ./model/... ./pdfgen/... ./ui/...
 
 .PHONY: deps build run test vet bench package clean
 
