@@ -110,6 +110,24 @@ type Person struct {
 	OpinionDone       bool           `json:"-"`
 }
 
+// Canonicalize gives nil lists and maps the empty form the people file
+// reads back ([] and {}, not null), so a person compares equal however it
+// was read: from JSON, a spreadsheet or the store.
+func (p *Person) Canonicalize() {
+	if p.Education == nil {
+		p.Education = []Education{}
+	}
+	if p.Degrees == nil {
+		p.Degrees = []string{}
+	}
+	if p.Appraisals == nil {
+		p.Appraisals = map[int]string{}
+	}
+	if p.ContinuingEd == nil {
+		p.ContinuingEd = map[int]bool{}
+	}
+}
+
 // HasDegree reports whether the person holds degree d.
 func (p *Person) HasDegree(d string) bool {
 	for _, x := range p.Degrees {

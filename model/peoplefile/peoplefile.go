@@ -194,28 +194,13 @@ func Write(w io.Writer, people []model.Person) error {
 		People []model.Person `json:"people"`
 	}{Format, make([]model.Person, len(people))}
 	for i, p := range people {
-		out.People[i] = canonical(p)
+		p.Canonicalize()
+		out.People[i] = p
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-func canonical(p model.Person) model.Person {
-	if p.Education == nil {
-		p.Education = []model.Education{}
-	}
-	if p.Degrees == nil {
-		p.Degrees = []string{}
-	}
-	if p.Appraisals == nil {
-		p.Appraisals = map[int]string{}
-	}
-	if p.ContinuingEd == nil {
-		p.ContinuingEd = map[int]bool{}
-	}
-	return p
 }
 
 // WriteFile writes people to path safely: a temporary file in the same

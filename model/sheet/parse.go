@@ -232,7 +232,7 @@ func (rr *rowReader) readPerson() {
 	rr.readEducation()
 	rr.readDegrees()
 	rr.readYears()
-	canonical(per)
+	per.Canonicalize()
 }
 
 func (rr *rowReader) date(b binding) model.Date {

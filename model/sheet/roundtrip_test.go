@@ -80,7 +80,7 @@ func TestRoundTripEveryField(t *testing.T) {
 func TestRoundTripWithResults(t *testing.T) {
 	people := everyField(6)
 	for i := range people {
-		canonical(&people[i])
+		people[i].Canonicalize()
 	}
 	results := make([]model.Result, len(people))
 	for i := range results {

@@ -137,7 +137,7 @@ func TestTemplateExampleRow(t *testing.T) {
 		t.Fatalf("renumbered example: %v\n%s", err, pv.Report())
 	}
 	want := examplePerson(templateYears)
-	canonical(&want)
+	want.Canonicalize()
 	if !reflect.DeepEqual(pv.People[0], want) {
 		t.Errorf("example row reads as %+v\nwant %+v", pv.People[0], want)
 	}
