@@ -115,10 +115,7 @@ func TestWriteNamesAreUTF8AndUnzipReadsThem(t *testing.T) {
 	}
 	zr.Close()
 
-	unzip, err := exec.LookPath("unzip")
-	if err != nil {
-		t.Skip("unzip 未安装：运行 make deps 安装后再测")
-	}
+	unzip := pdftest.RequireTool(t, "unzip", "unzip")
 	if out, err := exec.Command(unzip, "-t", path).CombinedOutput(); err != nil ||
 		!strings.Contains(string(out), "No errors detected") {
 		t.Fatalf("unzip -t: %v\n%s", err, out)
