@@ -16,12 +16,14 @@ type ChecklistOptions struct {
 	Policy *model.Policy // nil means the built-in 2025年上半年 policy
 	Fonts  *Fonts        // nil means DefaultFonts()
 	Now    time.Time     // PDF creation date; zero leaves it out
+	Draft  bool          // mark 草稿 even for an eligible person (a draft bundle)
 }
 
 // Checklist draws the 申报材料清单 of p: every material the rules engine
 // listed in r.Materials (notice 四), with the copies required and where each
 // comes from, and tick boxes for the officer who checks the originals
-// (五(三)). A person who is not eligible gets the list marked 草稿.
+// (五(三)). A person who is not eligible, or any list with opt.Draft, is
+// marked 草稿.
 func Checklist(p *model.Person, r model.Result, opt ChecklistOptions) ([]byte, error) {
 	if p == nil {
 		return nil, errors.New("没有申报人")
@@ -35,7 +37,7 @@ func Checklist(p *model.Person, r model.Result, opt ChecklistOptions) ([]byte, e
 		pol = &b
 	}
 	docOpt := Options{Fonts: opt.Fonts, Created: opt.Now, Title: p.Name + " 申报材料清单"}
-	if !r.Eligible {
+	if !r.Eligible || opt.Draft {
 		docOpt.Watermark = "草稿"
 	}
 	d, err := New(docOpt)

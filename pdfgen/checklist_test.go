@@ -33,6 +33,22 @@ func TestChecklistListsTheRulesMaterials(t *testing.T) {
 	}
 }
 
+func TestChecklistDraftOption(t *testing.T) {
+	pol := policy.Builtin2025H1()
+	p := samplePeople(t)[0] // 陈晓雨: eligible
+	r := rules.Evaluate(&p, &pol)
+	if !r.Eligible {
+		t.Fatal("sample person 0 should be eligible")
+	}
+	pdf, err := Checklist(&p, r, ChecklistOptions{Policy: &pol, Now: testCreated, Draft: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := pdftest.RequirePages(t, pdf, 1, false)[0]; !strings.Contains(page, "草") {
+		t.Error("a checklist printed for a draft bundle is not marked 草稿")
+	}
+}
+
 func TestChecklistNeedsMaterials(t *testing.T) {
 	p := samplePeople(t)[0]
 	if _, err := Checklist(&p, model.Result{Eligible: true}, ChecklistOptions{}); err == nil {

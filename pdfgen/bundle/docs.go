@@ -106,7 +106,7 @@ func (l *layout) form(p *model.Person, r model.Result) ([]byte, error) {
 
 func (l *layout) checklist(p *model.Person, r model.Result) ([]byte, error) {
 	return pdfgen.Checklist(p, r, pdfgen.ChecklistOptions{Unit: l.in.Unit, Policy: &l.in.Batch.Policy,
-		Fonts: l.fonts, Now: l.created})
+		Fonts: l.fonts, Now: l.created, Draft: l.draft})
 }
 
 // rows are the people publicised: everyone in the bundle. Pre-flight lets

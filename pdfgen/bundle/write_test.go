@@ -192,8 +192,8 @@ func TestWriteDraftSaysSo(t *testing.T) {
 	if _, ok := got["04_周敏/附件/"]; ok {
 		t.Error("an empty 附件 folder was written")
 	}
-	for _, name := range []string{"01_陈晓雨/申报表.pdf", "04_周敏/申报表.pdf"} {
-		text := strings.Join(pdftest.Text(t, got[name]), "")
+	for _, name := range []string{"01_陈晓雨/申报表.pdf", "04_周敏/申报表.pdf", "01_陈晓雨/材料清单.pdf"} {
+		text := pdftest.Squeeze(strings.Join(pdftest.Text(t, got[name]), ""))
 		if !strings.Contains(text, "草稿") {
 			t.Errorf("%s of a draft bundle is not marked 草稿", name)
 		}
