@@ -36,7 +36,9 @@ type batchScreen struct {
 	pubDays   *widget.Entry
 	minHan    *widget.Entry
 	exam      *widget.Entry
+	examSpec  *widget.Entry
 	licensed  *widget.Entry
+	titles    *widget.Entry
 	centre    *widget.Entry
 	centreTel *widget.Entry
 	days      *widget.Label
@@ -91,7 +93,12 @@ func (s *batchScreen) build() {
 	s.pubDays = newEntry("5")
 	s.minHan = newEntry("150")
 	s.exam = newEntry("用顿号分隔")
+	s.examSpec = newEntry("用顿号分隔，如 人力资源管理、知识产权、农业经济")
 	s.licensed = newEntry("用顿号分隔")
+	s.titles = widget.NewMultiLineEntry()
+	s.titles.SetPlaceHolder("每行一个系列：员级/助理级/中级，如 工程：技术员/助理工程师/工程师")
+	s.titles.SetMinRowsVisible(5)
+	s.titles.Wrapping = fyne.TextWrapOff
 	s.centre = newEntry("受理地址")
 	s.centreTel = newEntry("受理电话")
 	s.days = widget.NewLabel("")
@@ -105,7 +112,9 @@ func (s *batchScreen) build() {
 		newField("公示工作日数", "公示工作日数（五(三)）", s.pubDays),
 		newField("鉴定意见最少字数", "鉴定意见最少汉字数", s.minHan),
 		newField("考试系列", "考试系列（不初定）", s.exam),
+		newField("考试专业", "考试专业（属经济系列）", s.examSpec),
 		newField("职业准入系列", "职业准入系列（二(五)）", s.licensed),
+		newField("职称名称表", "职称名称表（员级/助理级/中级）", s.titles),
 		newField("", "受理地址", s.centre),
 		newField("", "受理电话", s.centreTel),
 	}
@@ -167,7 +176,9 @@ func (s *batchScreen) showPolicy(name string, p model.Policy) {
 	s.pubDays.SetText(strconv.Itoa(p.PublicityWorkdays))
 	s.minHan.SetText(strconv.Itoa(p.OpinionMinHan))
 	s.exam.SetText(strings.Join(p.ExamSeries, "、"))
+	s.examSpec.SetText(strings.Join(p.ExamSpecialties, "、"))
 	s.licensed.SetText(strings.Join(p.LicensedSeries, "、"))
+	s.titles.SetText(policy.TitlesText(p.Titles))
 	s.centre.SetText(p.Centre.Address)
 	s.centreTel.SetText(p.Centre.Phone)
 	s.days.SetText(p.Name + "：" + windowText(&p, s.u.today()))
@@ -234,7 +245,11 @@ func (s *batchScreen) formPolicy() (model.Policy, []model.FieldError) {
 	num("公示工作日数", s.pubDays.Text, &p.PublicityWorkdays)
 	num("鉴定意见最少字数", s.minHan.Text, &p.OpinionMinHan)
 	p.ExamSeries = splitList(s.exam.Text)
+	p.ExamSpecialties = splitList(s.examSpec.Text)
 	p.LicensedSeries = splitList(s.licensed.Text)
+	titles, terrs := policy.ParseTitlesText(s.titles.Text)
+	p.Titles = titles
+	errs = append(errs, terrs...)
 	p.Centre.Address = trimmed(s.centre.Text)
 	p.Centre.Phone = trimmed(s.centreTel.Text)
 	if len(errs) == 0 {

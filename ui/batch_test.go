@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -97,5 +98,33 @@ func TestBatchNewBatchFromCopyAndPolicyFileRoundTrip(t *testing.T) {
 	u.jobs.wait()
 	if u.batch.ID != first || len(u.view.all) != 5 {
 		t.Errorf("back on %s with %d people", u.batch.ID, len(u.view.all))
+	}
+}
+
+func TestBatchTitlesTableAndExamSpecialtiesAreEditable(t *testing.T) {
+	u := newSampleUI(t)
+	u.shell.show(screenBatch)
+	s := u.batchScr
+	if !strings.Contains(s.titles.Text, "工程：技术员/助理工程师/工程师") {
+		t.Fatalf("titles table not shown: %q", s.titles.Text)
+	}
+	// 陈晓雨 (工程, 助理级) gets the title the edited table gives.
+	s.titles.SetText(strings.Replace(s.titles.Text, "助理工程师", "助理工程师（试行）", 1))
+	s.examSpec.SetText(s.examSpec.Text + "、机械工程")
+	tapButton(t, u, "保存批次与政策")
+	b, _ := u.st.Batch(u.batch.ID)
+	if b.Policy.Titles["工程"].Assistant != "助理工程师（试行）" {
+		t.Errorf("stored titles: %+v", b.Policy.Titles["工程"])
+	}
+	chen := u.rowByID("320706199904120227")
+	if chen.res.Eligible || !chen.res.HasReason("EXAM_SERIES") {
+		t.Errorf("机械工程 listed as an exam specialty: 陈晓雨 should now be EXAM_SERIES, got %+v", chen.res)
+	}
+
+	s.titles.SetText("工程 技术员/助理工程师/工程师")
+	tapButton(t, u, "保存批次与政策")
+	assertShows(t, u, "第1行")
+	if b2, _ := u.st.Batch(u.batch.ID); b2.Policy.Titles["工程"].Assistant != "助理工程师（试行）" {
+		t.Error("a bad titles table was saved")
 	}
 }
