@@ -155,16 +155,25 @@ func (s *batchScreen) refresh() {
 
 	names := make([]string, len(u.batches))
 	for i, b := range u.batches {
-		names[i] = batchLabel(b)
+		names[i] = batchLabel(b, u.batches)
 	}
 	s.batchSel.OnChanged = nil
 	s.batchSel.SetOptions(names)
-	s.batchSel.SetSelected(batchLabel(u.batch))
+	s.batchSel.SetSelected(batchLabel(u.batch, u.batches))
 	s.batchSel.OnChanged = s.switchBatch
 	s.showPolicy(u.batch.Name, u.batch.Policy)
 }
 
-func batchLabel(b model.Batch) string { return b.Name + "（" + b.ID + "）" }
+// batchLabel is the batch's name; the internal ID is added only when two
+// batches share a name, so that the officer can still tell them apart.
+func batchLabel(b model.Batch, all []model.Batch) string {
+	for _, o := range all {
+		if o.ID != b.ID && o.Name == b.Name {
+			return b.Name + "（" + b.ID + "）"
+		}
+	}
+	return b.Name
+}
 
 func (s *batchScreen) showPolicy(name string, p model.Policy) {
 	s.base = p
@@ -303,7 +312,7 @@ func splitList(s string) []string {
 
 func (s *batchScreen) switchBatch(label string) {
 	for _, b := range s.u.batches {
-		if batchLabel(b) == label && b.ID != s.u.batch.ID {
+		if batchLabel(b, s.u.batches) == label && b.ID != s.u.batch.ID {
 			s.u.openBatch(b)
 			s.refresh()
 		}

@@ -94,7 +94,7 @@ func TestBatchNewBatchFromCopyAndPolicyFileRoundTrip(t *testing.T) {
 	assertShows(t, u, "已把“2026年上半年”的政策填入表单")
 
 	// Switching back to the first batch shows its people again.
-	u.batchScr.batchSel.SetSelected(batchLabel(u.batches[0]))
+	u.batchScr.batchSel.SetSelected(batchLabel(u.batches[0], u.batches))
 	u.jobs.wait()
 	if u.batch.ID != first || len(u.view.all) != 5 {
 		t.Errorf("back on %s with %d people", u.batch.ID, len(u.view.all))
@@ -126,5 +126,17 @@ func TestBatchTitlesTableAndExamSpecialtiesAreEditable(t *testing.T) {
 	assertShows(t, u, "第1行")
 	if b2, _ := u.st.Batch(u.batch.ID); b2.Policy.Titles["工程"].Assistant != "助理工程师（试行）" {
 		t.Error("a bad titles table was saved")
+	}
+}
+
+func TestBatchLabelShowsTheIDOnlyForTwins(t *testing.T) {
+	a := model.Batch{ID: "b1", Name: "2025年上半年"}
+	b := model.Batch{ID: "b2", Name: "2025年下半年"}
+	if got := batchLabel(a, []model.Batch{a, b}); got != "2025年上半年" {
+		t.Errorf("label %q, want the plain name", got)
+	}
+	twin := model.Batch{ID: "b3", Name: "2025年上半年"}
+	if got := batchLabel(a, []model.Batch{a, b, twin}); got != "2025年上半年（b1）" {
+		t.Errorf("label %q, want the name with the ID", got)
 	}
 }
