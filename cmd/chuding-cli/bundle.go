@@ -122,7 +122,7 @@ func bundleParse(args []string) (bundleArgs, error) {
 		return a, errors.New("--objections 和 --handled 须与 --publicity-start 一起使用")
 	}
 	a.input = positional[0]
-	if bundleSameFile(a.input, a.out) {
+	if sameFile(a.input, a.out) {
 		return a, errors.New("--out 不能与输入文件相同")
 	}
 	if bundleIsDB(a.input) {
@@ -136,15 +136,6 @@ func bundleParse(args []string) (bundleArgs, error) {
 }
 
 func bundleIsDB(path string) bool { return strings.EqualFold(filepath.Ext(path), ".db") }
-
-func bundleSameFile(a, b string) bool {
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(fa, fb)
-	}
-	return filepath.Clean(a) == filepath.Clean(b)
-}
 
 // bundleInput builds the export from a database (people, scans, unit and
 // the batch's policy and publicity) or a people file (no scans; the unit

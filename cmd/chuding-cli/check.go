@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -67,20 +66,13 @@ func runCheck(e *env, args []string) int {
 	for i := range people {
 		results[i] = rules.Evaluate(&people[i], &pol)
 	}
-	out := bufio.NewWriterSize(e.stdout, 64<<10)
-	if opts.json {
-		err = checkWriteJSON(out, people, results)
-	} else {
-		checkWriteTable(out, &pol, people, results)
-	}
-	if err == nil {
-		err = out.Flush()
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "错误：输出失败：%v\n", err)
-		return 1
-	}
-	return 0
+	return output(e, func(w io.Writer) error {
+		if opts.json {
+			return checkWriteJSON(w, people, results)
+		}
+		checkWriteTable(w, &pol, people, results)
+		return nil
+	})
 }
 
 const checkUsage = "用法：chuding-cli check [--policy 政策.json] [--cutoff 2025-06-30] [--json] 人员.json"

@@ -3,9 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
 	"chuding/model"
 	"chuding/model/rules"
@@ -21,13 +18,17 @@ func init() {
 	})
 }
 
+const convertUsage = "用法：chuding-cli convert 输入文件 输出文件，例如 chuding-cli convert 名单.xlsx 名单.json"
+
 func runConvert(e *env, args []string) int {
 	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	policyPath := fs.String("policy", "", "")
-	paths, err := convertParse(fs, args)
+	paths, err := parseArgs(fs, args, convertUsage)
+	if err == nil && len(paths) != 2 {
+		err = fmt.Errorf("需要输入和输出两个文件，现有%d个", len(paths))
+	}
 	if err != nil {
-		return fail(e, "%v。用法：chuding-cli convert 输入文件 输出文件，例如 chuding-cli convert 名单.xlsx 名单.json", err)
+		return fail(e, "%v。%s", err, convertUsage)
 	}
 	in, out := paths[0], paths[1]
 	for _, p := range paths {
@@ -35,7 +36,7 @@ func runConvert(e *env, args []string) int {
 			return fail(e, "%v", err)
 		}
 	}
-	if convertSameFile(in, out) {
+	if sameFile(in, out) {
 		return fail(e, "输入和输出是同一个文件“%s”，请另给一个输出文件名", out)
 	}
 	people, pv, err := sheet.ReadPeopleFile(in)
@@ -68,37 +69,4 @@ func runConvert(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "已转换%d人：%s → %s\n", len(people), in, out)
 	return 0
-}
-
-// convertParse accepts the flags before, between or after the two paths.
-func convertParse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			break
-		}
-		paths = append(paths, args[0])
-		args = args[1:]
-	}
-	if len(paths) != 2 {
-		return nil, fmt.Errorf("需要输入和输出两个文件，现有%d个", len(paths))
-	}
-	return paths, nil
-}
-
-// convertSameFile reports whether a and b name one file, also through a
-// link or a different spelling of the path.
-func convertSameFile(a, b string) bool {
-	if x, errA := filepath.Abs(a); errA == nil {
-		if y, errB := filepath.Abs(b); errB == nil && x == y {
-			return true
-		}
-	}
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }

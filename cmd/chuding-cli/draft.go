@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"chuding/model"
@@ -54,9 +55,8 @@ func runDraft(e *env, args []string) int {
 	}
 	r := rules.Evaluate(p, &pol)
 	text := opinion.Draft(p, &r, pub)
-	if _, err := fmt.Fprintln(e.stdout, text); err != nil {
-		fmt.Fprintf(e.stderr, "错误：输出失败：%v\n", err)
-		return 1
+	if code := output(e, func(w io.Writer) error { _, err := fmt.Fprintln(w, text); return err }); code != 0 {
+		return code
 	}
 	for _, n := range notes {
 		fmt.Fprintln(e.stderr, "提示："+n)

@@ -8,11 +8,13 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -112,4 +114,32 @@ func flagError(fs *flag.FlagSet, err error) string {
 		return fmt.Sprintf("开关参数的值只能是 true 或 false：%s", msg)
 	}
 	return msg
+}
+
+// output runs print on a buffered stdout and flushes it; a failed write
+// (a closed pipe, a full disk) is reported in Chinese with exit code 1.
+func output(e *env, print func(w io.Writer) error) int {
+	out := bufio.NewWriterSize(e.stdout, 64<<10)
+	err := print(out)
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "错误：输出失败：%v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// sameFile reports whether a and b name one file, also through a
+// link or a different spelling of the path.
+func sameFile(a, b string) bool {
+	if x, errA := filepath.Abs(a); errA == nil {
+		if y, errB := filepath.Abs(b); errB == nil && x == y {
+			return true
+		}
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }

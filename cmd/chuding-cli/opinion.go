@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -53,20 +52,13 @@ func runOpinion(e *env, args []string) int {
 		p = &model.Person{Name: name}
 	}
 	rep := opinion.Check(text, p, nil, &pol)
-	out := bufio.NewWriter(e.stdout)
-	if o.json {
-		err = json.NewEncoder(out).Encode(rep)
-	} else {
-		opinionWriteReport(out, rep, pol.OpinionMinHan)
-	}
-	if err == nil {
-		err = out.Flush()
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "错误：输出失败：%v\n", err)
-		return 1
-	}
-	return 0
+	return output(e, func(w io.Writer) error {
+		if o.json {
+			return json.NewEncoder(w).Encode(rep)
+		}
+		opinionWriteReport(w, rep, pol.OpinionMinHan)
+		return nil
+	})
 }
 
 const opinionUsage = "用法：chuding-cli opinion [--json] [--name 姓名] [鉴定意见.txt|-]"

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"chuding/model/sheet"
@@ -18,16 +17,18 @@ func init() {
 	})
 }
 
+const templateUsage = "用法：chuding-cli template --out 模板.xlsx [--policy FILE]"
+
 func runTemplate(e *env, args []string) int {
 	fs := flag.NewFlagSet("template", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
 	out := fs.String("out", "", "")
 	policyPath := fs.String("policy", "", "")
-	if err := fs.Parse(args); err != nil {
-		return fail(e, "%v。用法：chuding-cli template --out 模板.xlsx [--policy FILE]", err)
+	rest, err := parseArgs(fs, args, templateUsage)
+	if err != nil {
+		return fail(e, "%v。%s", err, templateUsage)
 	}
-	if fs.NArg() > 0 {
-		return fail(e, "多余的参数“%s”。用法：chuding-cli template --out 模板.xlsx", strings.Join(fs.Args(), " "))
+	if len(rest) > 0 {
+		return fail(e, "多余的参数“%s”。%s", strings.Join(rest, " "), templateUsage)
 	}
 	if strings.TrimSpace(*out) == "" {
 		return fail(e, "请用 --out 指定模板保存到哪里，例如：chuding-cli template --out 模板.xlsx")
