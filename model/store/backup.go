@@ -146,21 +146,19 @@ func (s *Store) unchangedSinceBackup() bool {
 	if err != nil {
 		return false
 	}
-	for _, b := range all {
-		if b.Manual {
-			continue
-		}
-		bak, err := bbolt.Open(b.Path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: 100 * time.Millisecond})
-		if err != nil {
-			return false
-		}
-		defer bak.Close()
-		var cur, old int
-		_ = s.view(func(tx *bbolt.Tx) error { cur = tx.ID(); return nil })
-		_ = bak.View(func(tx *bbolt.Tx) error { old = tx.ID(); return nil })
-		return cur == old && cur != 0
+	i := slices.IndexFunc(all, func(b Backup) bool { return !b.Manual }) // newest first
+	if i < 0 {
+		return false
 	}
-	return false
+	bak, err := bbolt.Open(all[i].Path, 0o600, &bbolt.Options{ReadOnly: true, Timeout: 100 * time.Millisecond})
+	if err != nil {
+		return false
+	}
+	defer bak.Close()
+	var cur, old int
+	_ = s.view(func(tx *bbolt.Tx) error { cur = tx.ID(); return nil })
+	_ = bak.View(func(tx *bbolt.Tx) error { old = tx.ID(); return nil })
+	return cur != 0 && cur == old
 }
 
 func freeBackupName(dbPath string, t time.Time, manual bool) (string, error) {
